@@ -1,0 +1,30 @@
+class ApplicationError(Exception):
+    code = "application_error"
+
+
+class DependencyUnavailableError(ApplicationError):
+    code = "dependency_unavailable"
+
+
+class ImportSourceError(ApplicationError):
+    code = "source_unreadable"
+
+
+class SourceNotFoundError(ImportSourceError):
+    code = "source_not_found"
+
+
+class SourceForbiddenError(ImportSourceError):
+    code = "source_forbidden"
+
+
+class SourceUnreadableError(ImportSourceError):
+    code = "source_unreadable"
+
+
+class InvalidEncodingError(ImportSourceError):
+    code = "invalid_encoding"
+
+
+class SourceTooLargeError(ImportSourceError):
+    code = "source_too_large"

@@ -1,0 +1,27 @@
+import abc
+from types import TracebackType
+from typing import Self
+
+from application.ports.import_ledger import ImportLedger
+from domain.repository.data_repository import DataRepository
+
+
+class UnitOfWork(abc.ABC):
+    """One transaction: nothing is visible to others before commit; leaving without commit rolls back."""
+
+    records: DataRepository
+    imports: ImportLedger
+
+    @abc.abstractmethod
+    def __enter__(self) -> Self: ...
+
+    @abc.abstractmethod
+    def __exit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    @abc.abstractmethod
+    def commit(self) -> None: ...

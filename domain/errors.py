@@ -1,0 +1,2 @@
+class DomainError(Exception):
+    code = "domain_error"

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+
+class HealthStatus(StrEnum):
+    UP = "up"
+    DEGRADED = "degraded"
+    DOWN = "down"

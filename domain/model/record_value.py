@@ -1,0 +1,1 @@
+RecordValue = str | int | bool | None

@@ -1,0 +1,5 @@
+from domain.errors import DomainError
+
+
+class ValueRejectedError(DomainError):
+    code = "value_rejected"
