@@ -28,3 +28,15 @@ class InvalidEncodingError(ImportSourceError):
 
 class SourceTooLargeError(ImportSourceError):
     code = "source_too_large"
+
+
+class AccessDeniedError(ApplicationError):
+    code = "access_denied"
+
+
+class UnauthenticatedError(AccessDeniedError):
+    code = "unauthenticated"
+
+
+class ForbiddenError(AccessDeniedError):
+    code = "forbidden"
