@@ -27,7 +27,10 @@ def parse_integer(text: str) -> RecordValue:
         return None
     if _INTEGER.fullmatch(value) is None:
         raise ValueRejectedError("not an integer")
-    return int(value)
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ValueRejectedError("integer has too many digits") from error
 
 
 def parse_decimal(text: str) -> RecordValue:
