@@ -1,0 +1,76 @@
+from collections.abc import Sequence
+from typing import Any
+
+import jwt
+
+from adapters.security.jwt_algorithms import checked_algorithms
+from adapters.security.jwt_rejection_reason import rejection_reason
+from adapters.security.signing_key_resolver import SigningKeyResolver
+from application.errors import UnauthenticatedError
+from application.ports.token_verifier import TokenVerifier
+from domain.auth.user_identity import UserIdentity
+from domain.enums.user_role import UserRole
+
+REQUIRED_CLAIMS = ("sub", "exp", "roles")
+KNOWN_ROLES = frozenset(role.value for role in UserRole)
+
+
+class JwtTokenVerifier(TokenVerifier):
+    def __init__(
+        self,
+        key_resolver: SigningKeyResolver,
+        *,
+        algorithms: Sequence[str],
+        issuer: str | None = None,
+        audience: str | None = None,
+        leeway_seconds: float = 30.0,
+    ) -> None:
+        self._algorithms = checked_algorithms(algorithms, key_resolver)
+        self._key_resolver = key_resolver
+        self._issuer = issuer
+        self._audience = audience
+        self._leeway_seconds = leeway_seconds
+
+    def verify(self, token: str) -> UserIdentity:
+        claims = self._decode(token)
+        return UserIdentity(subject=_subject(claims), roles=_roles(claims))
+
+    def _decode(self, token: str) -> dict[str, Any]:
+        try:
+            return jwt.decode(
+                token,
+                key=self._key_resolver.resolve(token),
+                algorithms=self._algorithms,
+                issuer=self._issuer,
+                audience=self._audience,
+                leeway=self._leeway_seconds,
+                options={
+                    "require": self._required_claims(),
+                    "verify_aud": self._audience is not None,
+                    "enforce_minimum_key_length": True,
+                },
+            )
+        except jwt.PyJWTError as error:
+            raise UnauthenticatedError(rejection_reason(error)) from error
+
+    def _required_claims(self) -> list[str]:
+        optional = (("iss", self._issuer), ("aud", self._audience))
+        return [*REQUIRED_CLAIMS, *(claim for claim, value in optional if value is not None)]
+
+
+def _subject(claims: dict[str, Any]) -> str:
+    subject: str = claims["sub"]
+    if not subject:
+        raise UnauthenticatedError("subject must be a non-empty string")
+    return subject
+
+
+def _roles(claims: dict[str, Any]) -> frozenset[UserRole]:
+    roles = claims["roles"]
+    if not _is_list_of_strings(roles):
+        raise UnauthenticatedError("roles claim must be a list of strings")
+    return frozenset(UserRole(role) for role in roles if role in KNOWN_ROLES)
+
+
+def _is_list_of_strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

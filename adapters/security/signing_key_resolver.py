@@ -1,0 +1,14 @@
+import abc
+
+import jwt
+
+
+class SigningKeyResolver(abc.ABC):
+    """Finds the key for a token; raises UnauthenticatedError or DependencyUnavailableError."""
+
+    @property
+    @abc.abstractmethod
+    def compatible_algorithms(self) -> frozenset[str]: ...
+
+    @abc.abstractmethod
+    def resolve(self, token: str) -> str | jwt.PyJWK: ...
