@@ -1,0 +1,62 @@
+from collections.abc import Callable, Sequence
+
+from adapters.security.jwks_key_resolver import JwksKeyResolver
+from adapters.security.jwt_algorithms import default_algorithms
+from adapters.security.jwt_token_verifier import JwtTokenVerifier
+from adapters.security.pem_public_key_resolver import PemPublicKeyResolver
+from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
+from adapters.security.signing_key_resolver import SigningKeyResolver
+from application.ports.token_verifier import TokenVerifier
+
+AUTH_MODES = ("jwt", "disabled")
+MISSING_KEY = "AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL must be set when AUTH_MODE=jwt"
+AMBIGUOUS_KEY = "set only one of AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY and AUTH_JWKS_URL"
+KEY_RESOLVERS: tuple[Callable[[str], SigningKeyResolver], ...] = (
+    SharedSecretKeyResolver,
+    PemPublicKeyResolver,
+    JwksKeyResolver,
+)
+
+
+def build_token_verifier(
+    *,
+    mode: str,
+    secret: str | None = None,
+    public_key: str | None = None,
+    jwks_url: str | None = None,
+    issuer: str | None = None,
+    audience: str | None = None,
+    algorithms: Sequence[str] | None = None,
+) -> TokenVerifier | None:
+    if not _auth_enabled(mode):
+        return None
+    resolver = build_key_resolver(secret=secret, public_key=public_key, jwks_url=jwks_url)
+    return JwtTokenVerifier(
+        resolver,
+        algorithms=algorithms or default_algorithms(resolver),
+        issuer=_unless_blank(issuer),
+        audience=_unless_blank(audience),
+    )
+
+
+def build_key_resolver(
+    *, secret: str | None, public_key: str | None, jwks_url: str | None
+) -> SigningKeyResolver:
+    keys = zip(KEY_RESOLVERS, (secret, public_key, jwks_url))
+    configured = [(build, key) for build, key in keys if key]
+    if not configured:
+        raise ValueError(MISSING_KEY)
+    if len(configured) > 1:
+        raise ValueError(AMBIGUOUS_KEY)
+    build, key = configured[0]
+    return build(key)
+
+
+def _auth_enabled(mode: str) -> bool:
+    if mode not in AUTH_MODES:
+        raise ValueError(f"AUTH_MODE must be one of {', '.join(AUTH_MODES)}")
+    return mode == "jwt"
+
+
+def _unless_blank(value: str | None) -> str | None:
+    return value or None
