@@ -5,7 +5,7 @@ from application.ports.outbound_message import OutboundMessage
 
 
 class MessagePublisher(abc.ABC):
-    """Publishes every message durably before returning; raises DependencyUnavailableError otherwise."""
+    """Publishes every message durably before returning, else raises DependencyUnavailableError."""
 
     @abc.abstractmethod
     def publish(self, messages: Sequence[OutboundMessage]) -> None: ...

@@ -7,7 +7,7 @@ from domain.repository.data_repository import DataRepository
 
 
 class UnitOfWork(abc.ABC):
-    """One transaction: nothing is visible to others before commit; leaving without commit rolls back."""
+    """One transaction: invisible to others until commit; leaving without commit rolls back."""
 
     records: DataRepository
     imports: ImportLedger

@@ -22,9 +22,12 @@ class CheckHealthUseCase:
         return HealthReport(status=self._overall(results), checks=results)
 
     def _overall(self, results: Mapping[str, ProbeResult]) -> HealthStatus:
-        failing = [probe for probe in self._probes if results[probe.name].status != HealthStatus.UP]
+        failing = self._failing(results)
         if not failing:
             return HealthStatus.UP
         if all(probe.optional for probe in failing):
             return HealthStatus.DEGRADED
         return HealthStatus.DOWN
+
+    def _failing(self, results: Mapping[str, ProbeResult]) -> list[HealthProbe]:
+        return [probe for probe in self._probes if results[probe.name].status != HealthStatus.UP]

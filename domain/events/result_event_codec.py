@@ -10,7 +10,8 @@ from domain.events.import_rejected import ImportRejected
 from domain.model.row_rejection import RowRejection
 
 RESULT_EVENT_TYPES: Mapping[str, type[ImportFinished]] = {
-    event_type.__name__: event_type for event_type in (ImportCompleted, ImportFailed, ImportRejected)
+    event_type.__name__: event_type
+    for event_type in (ImportCompleted, ImportFailed, ImportRejected)
 }
 
 

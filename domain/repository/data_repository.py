@@ -5,7 +5,7 @@ from domain.model.data_record import DataRecord, RecordKey
 
 
 class DataRepository(abc.ABC):
-    """Runs inside the unit of work that owns it; nothing is visible to readers before its commit."""
+    """Runs inside the unit of work that owns it; readers see nothing before its commit."""
 
     @abc.abstractmethod
     def upsert_all(self, records: Iterable[DataRecord]) -> int:
