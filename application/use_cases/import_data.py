@@ -2,6 +2,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from application.errors import ImportSourceError
 from application.ports.clock import Clock
@@ -13,7 +14,6 @@ from domain.events.import_completed import ImportCompleted
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
 from domain.events.import_finished import ImportFinished
-from domain.model.data_record import DataRecord
 from domain.model.import_schema import ImportSchema
 from domain.model.import_tally import ImportTally
 from domain.service.data_import_service import DataImportService
@@ -22,6 +22,13 @@ from domain.service.missing_columns_error import MissingColumnsError
 PROGRESS_STEP = 10_000
 
 logger = logging.getLogger(__name__)
+
+
+class EventIdentity(TypedDict):
+    event_id: str
+    import_id: str
+    dataset: str
+    correlation_id: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,7 +41,7 @@ class ImportData:
 
 
 class ImportDataUseCase:
-    """Atomic and idempotent: every valid row is stored once, or none is; a completed import is not redone."""
+    """Atomic, idempotent: each valid row stored once, or none; a completed import is not redone."""
 
     def __init__(
         self,
@@ -80,7 +87,8 @@ class ImportDataUseCase:
                 header=stream.header,
                 schema=command.schema,
             )
-            uow.records.upsert_all(self._reported(plan.records(stream.rows, tally), tally))
+            uow.records.upsert_all(plan.records(self._reported(stream.rows), tally))
+            self._progress.report(tally.rows_read)
             result = self._completed(command, tally, started_at=started_at)
             uow.imports.add(result)
             uow.commit()
@@ -91,7 +99,10 @@ class ImportDataUseCase:
         self, command: ImportData, *, started_at: datetime, error: ImportErrorDetail
     ) -> ImportFinished:
         result = ImportFailed(
-            **self._identity(command), error=error, started_at=started_at, finished_at=self._clock.now()
+            **self._identity(command),
+            error=error,
+            started_at=started_at,
+            finished_at=self._clock.now(),
         )
         with self._uow as uow:
             uow.imports.add(result)
@@ -111,7 +122,7 @@ class ImportDataUseCase:
             finished_at=self._clock.now(),
         )
 
-    def _identity(self, command: ImportData) -> dict[str, str]:
+    def _identity(self, command: ImportData) -> EventIdentity:
         return {
             "event_id": self._ids.new_id(),
             "import_id": command.import_id,
@@ -119,8 +130,8 @@ class ImportDataUseCase:
             "correlation_id": command.correlation_id,
         }
 
-    def _reported(self, records: Iterable[DataRecord], tally: ImportTally) -> Iterator[DataRecord]:
-        for count, record in enumerate(records, start=1):
-            yield record
+    def _reported(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
+        for count, row in enumerate(rows, start=1):
+            yield row
             if count % PROGRESS_STEP == 0:
-                self._progress.report(tally.rows_read)
+                self._progress.report(count)
