@@ -18,6 +18,8 @@ _FALSE = frozenset({"false", "0", "no"})
 
 
 def parse_string(text: str) -> RecordValue:
+    if "\x00" in text:
+        raise ValueRejectedError("contains a NUL character")
     return text or None
 
 

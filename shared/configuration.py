@@ -1,0 +1,54 @@
+from typing import Annotated, Literal
+
+from pydantic import AnyUrl, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DATABASE_SCHEMES = ("memory://", "sqlite:///", "postgresql://", "postgres://")
+CommaSeparated = Annotated[tuple[str, ...], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(frozen=True, extra="ignore", case_sensitive=False)
+
+    google_cloud_project: str | None = None
+    pubsub_emulator_host: str | None = None
+    database_url: str = "sqlite:///./var/import-worker.db"
+    redis_url: AnyUrl | None = None
+    auth_mode: Literal["jwt", "disabled"] = "jwt"
+    auth_jwt_secret: SecretStr | None = None
+    auth_jwt_public_key: SecretStr | None = None
+    auth_jwks_url: AnyUrl | None = None
+    auth_issuer: str | None = None
+    auth_audience: str | None = None
+    import_allowed_roots: CommaSeparated = ()
+    import_allowed_hosts: CommaSeparated = ()
+    import_requests_topic: str = "import-requests"
+    import_requests_subscription: str = "import-requests-worker"
+    import_results_topic: str = "import-results"
+    audit_events_topic: str = "audit-events"
+    dead_letter_topic: str = "import-requests-dead-letter"
+    dead_letter_subscription: str = "import-requests-dead-letter-inspect"
+    health_host: str = "0.0.0.0"  # nosec B104
+    health_port: int = Field(default=8080, ge=0, le=65535)
+    shutdown_grace_seconds: float = Field(default=25, gt=0)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["json", "console"] = "json"
+
+    @field_validator("import_allowed_roots", "import_allowed_hosts", mode="before")
+    @classmethod
+    def split_comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def known_database_scheme(cls, value: str) -> str:
+        if not value.startswith(DATABASE_SCHEMES):
+            raise ValueError(f"must start with one of {', '.join(DATABASE_SCHEMES)}")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def upper_case_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value

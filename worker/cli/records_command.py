@@ -1,0 +1,49 @@
+import argparse
+from typing import Any
+
+from application.use_cases.get_data import CountRecords, GetRecord
+from shared.configuration import Settings
+from worker import bootstrap
+from worker.cli.output import print_error, print_json
+
+EXIT_FOUND = 0
+EXIT_ABSENT = 1
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("records", help="read stored records")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    get = actions.add_parser(
+        "get",
+        help="print one stored record as JSON",
+        description="One KEY per key column, in key_columns order; "
+        "without key columns the key is <import_id>:<row number>. Exit 1 when absent.",
+    )
+    get.add_argument("dataset", metavar="DATASET")
+    get.add_argument("key", metavar="KEY", nargs="+")
+    get.set_defaults(handler=get_record)
+    count = actions.add_parser("count", help="print the number of stored records of DATASET")
+    count.add_argument("dataset", metavar="DATASET")
+    count.set_defaults(handler=count_records)
+
+
+def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
+    query = GetRecord(dataset=arguments.dataset, key=tuple(arguments.key))
+    record = bootstrap.build_get_data(settings).execute(query)
+    if record is None:
+        print_error(f"no record {list(query.key)} in dataset {query.dataset!r}")
+        return EXIT_ABSENT
+    print_json(
+        {
+            "dataset": record.dataset,
+            "key": list(record.key),
+            "values": dict(record.values),
+            "import_id": record.import_id,
+        }
+    )
+    return EXIT_FOUND
+
+
+def count_records(arguments: argparse.Namespace, settings: Settings) -> int:
+    print_json(bootstrap.build_get_data(settings).count(CountRecords(dataset=arguments.dataset)))
+    return EXIT_FOUND

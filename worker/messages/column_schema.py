@@ -1,0 +1,21 @@
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, RootModel
+
+from domain.enums.column_type import ColumnType
+from domain.model.column_spec import ColumnSpec
+
+
+class ColumnSpecModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: ColumnType = ColumnType.STRING
+    required: bool = False
+
+    def to_domain(self) -> ColumnSpec:
+        return ColumnSpec(type=self.type, required=self.required)
+
+
+class ColumnsModel(RootModel[dict[str, ColumnSpecModel]]):
+    def to_domain(self) -> Mapping[str, ColumnSpec]:
+        return {name: spec.to_domain() for name, spec in self.root.items()}
