@@ -54,6 +54,14 @@ def test_should_keep_a_string_exactly_as_written(text: str, expected: str) -> No
     assert value == expected
 
 
+@pytest.mark.parametrize("text", ["a\x00b", "\x00"], ids=["inside-text", "alone"])
+def test_should_reject_a_string_holding_a_nul_character(text: str) -> None:
+    sut = parse_string
+
+    with pytest.raises(ValueRejectedError, match="^contains a NUL character$"):
+        sut(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("42", 42), ("-42", -42), ("+42", 42), ("  7  ", 7), ("007", 7), ("-0", 0)],
