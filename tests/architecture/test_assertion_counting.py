@@ -1,0 +1,40 @@
+import ast
+from typing import cast
+
+import pytest
+
+from tests.architecture.assertion_counting import FunctionNode, count
+
+SOURCES_AND_COUNTS = [
+    ("def test_x():\n    assert 1\n", 1),
+    ("def test_x():\n    with pytest.raises(ValueError):\n        f()\n", 1),
+    ("def test_x():\n    with raises(ValueError):\n        f()\n", 1),
+    ("def test_x():\n    assert 1\n    assert 2\n", 2),
+    ("def test_x():\n    with pytest.raises(E):\n        assert f()\n", 2),
+    ("def test_x():\n    if a:\n        assert 1\n    else:\n        assert 2\n", 2),
+    ("def test_x():\n    def helper():\n        assert 1\n    helper()\n", 0),
+    ("def test_x():\n    check = lambda: f()\n    with open(p):\n        pass\n", 0),
+    ("async def test_x():\n    async with pytest.raises(E):\n        await f()\n", 1),
+]
+IDS = [
+    "one assert",
+    "one pytest.raises block",
+    "one bare raises block",
+    "two asserts",
+    "raises block holding an assert",
+    "asserts in both branches",
+    "assert inside a nested helper is not counted",
+    "other with blocks are not counted",
+    "async raises block",
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SOURCES_AND_COUNTS, ids=IDS)
+def test_should_count_asserts_and_raises_blocks_of_the_test_body_only(
+    source: str, expected: int
+) -> None:
+    function = cast(FunctionNode, ast.parse(source).body[0])
+
+    counted = count(function)
+
+    assert counted == expected

@@ -1,0 +1,13 @@
+import pytest
+
+from tests.architecture.assertion_counting import CollectedTest, collect_tests
+from tests.architecture.project_tree import python_files
+
+COLLECTED_TESTS = [collected for path in python_files("tests") for collected in collect_tests(path)]
+
+
+@pytest.mark.parametrize(
+    "collected_test", COLLECTED_TESTS, ids=[collected.test_id for collected in COLLECTED_TESTS]
+)
+def test_should_make_exactly_one_assertion(collected_test: CollectedTest) -> None:
+    assert collected_test.assertion_count == 1
