@@ -4,7 +4,6 @@ from application.ports.id_generator import IdGenerator
 
 
 class SequentialIdGenerator(IdGenerator):
-
     def __init__(self) -> None:
         self.issued: list[str] = []
 
@@ -12,3 +11,6 @@ class SequentialIdGenerator(IdGenerator):
         identifier = str(uuid.UUID(int=len(self.issued) + 1, version=4))
         self.issued.append(identifier)
         return identifier
+
+    def derive(self, *parts: str) -> str:
+        return str(uuid.uuid5(uuid.NAMESPACE_OID, "\x1f".join(parts)))
