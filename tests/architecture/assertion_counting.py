@@ -33,8 +33,12 @@ def _test_function_nodes(module: ast.Module) -> list[FunctionNode]:
 
 
 def _class_members(module: ast.Module) -> list[ast.stmt]:
-    classes = [node for node in module.body if isinstance(node, ast.ClassDef)]
+    classes = [node for node in module.body if _is_test_class(node)]
     return [member for class_node in classes for member in class_node.body]
+
+
+def _is_test_class(node: ast.stmt) -> TypeGuard[ast.ClassDef]:
+    return isinstance(node, ast.ClassDef) and node.name.startswith("Test")
 
 
 def _is_test_function(node: ast.stmt) -> TypeGuard[FunctionNode]:

@@ -16,7 +16,8 @@ def _python_files_under(root: Path) -> Iterator[Path]:
 
 
 def relative_name(path: Path) -> str:
-    return path.relative_to(PROJECT_ROOT).as_posix()
+    inside_project = path.is_relative_to(PROJECT_ROOT)
+    return (path.relative_to(PROJECT_ROOT) if inside_project else path).as_posix()
 
 
 def module_name(path: Path) -> str:

@@ -1,9 +1,10 @@
 import ast
+from pathlib import Path
 from typing import cast
 
 import pytest
 
-from tests.architecture.assertion_counting import FunctionNode, count
+from tests.architecture.assertion_counting import FunctionNode, collect_tests, count
 
 SOURCES_AND_COUNTS = [
     ("def test_x():\n    assert 1\n", 1),
@@ -38,3 +39,20 @@ def test_should_count_asserts_and_raises_blocks_of_the_test_body_only(
     counted = count(function)
 
     assert counted == expected
+
+
+def test_should_collect_module_level_tests_and_methods_of_test_classes_only(
+    tmp_path: Path,
+) -> None:
+    module = tmp_path / "test_module.py"
+    module.write_text(
+        "def test_a():\n    assert 1\n"
+        "def helper():\n    assert 1\n"
+        "class TestGroup:\n    def test_b(self):\n        assert 1\n"
+        "class Fake:\n    def test_connection(self):\n        pass\n",
+        encoding="utf-8",
+    )
+
+    collected = collect_tests(module)
+
+    assert [test.test_id.split("::")[1] for test in collected] == ["test_a", "test_b"]
