@@ -1,0 +1,6 @@
+import enum
+
+
+class AckDecision(enum.Enum):
+    ACK = "ack"
+    NACK = "nack"
