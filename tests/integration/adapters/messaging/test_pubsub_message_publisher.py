@@ -1,0 +1,54 @@
+import pytest
+
+from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
+from application.errors import DependencyUnavailableError
+from application.ports.outbound_message import OutboundMessage
+from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
+
+pytestmark = pytest.mark.integration
+
+
+def test_should_deliver_data_and_attributes_to_subscribers(
+    message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
+) -> None:
+    message = OutboundMessage(
+        topic="import-requests", data=b'{"import_id": "a-1"}', attributes={"correlation_id": "c-1"}
+    )
+
+    message_publisher.publish([message])
+
+    received = subscription_reader.read("import-requests-worker")
+    assert [(item.data, dict(item.attributes)) for item in received] == [
+        (b'{"import_id": "a-1"}', {"correlation_id": "c-1"})
+    ]
+
+
+def test_should_deliver_every_message_of_a_batch(
+    message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
+) -> None:
+    messages = [OutboundMessage(topic="import-requests", data=f"{n}".encode()) for n in range(5)]
+
+    message_publisher.publish(messages)
+
+    received = subscription_reader.read("import-requests-worker", count=5)
+    assert sorted(item.data for item in received) == [b"0", b"1", b"2", b"3", b"4"]
+
+
+def test_should_raise_dependency_unavailable_when_topic_is_missing(
+    message_publisher: PubSubMessagePublisher,
+) -> None:
+    message = OutboundMessage(topic="no-such-topic", data=b"{}")
+
+    with pytest.raises(DependencyUnavailableError):
+        message_publisher.publish([message])
+
+
+@pytest.mark.timeout(5)
+def test_should_raise_dependency_unavailable_within_timeout_when_emulator_is_unreachable(
+    pubsub_project_id: str, closed_port_host: str
+) -> None:
+    sut = PubSubMessagePublisher(project_id=pubsub_project_id, timeout_seconds=1.0)
+    message = OutboundMessage(topic="import-requests", data=b"{}")
+
+    with pytest.raises(DependencyUnavailableError):
+        sut.publish([message])
