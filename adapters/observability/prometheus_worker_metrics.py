@@ -1,0 +1,61 @@
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+
+OUTCOMES = ("completed", "failed", "rejected", "repeated", "dead_lettered", "retried")
+DURATION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
+
+
+class PrometheusWorkerMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self._messages = Counter(
+            "import_worker_messages",
+            "Import request messages handled, by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self._rows_imported = Counter(
+            "import_worker_rows_imported", "Rows stored by imports", registry=self.registry
+        )
+        self._rows_rejected = Counter(
+            "import_worker_rows_rejected", "Rows rejected by validation", registry=self.registry
+        )
+        self._duration = Histogram(
+            "import_worker_import_duration_seconds",
+            "Time from receiving a message to its ack decision",
+            buckets=DURATION_BUCKETS,
+            registry=self.registry,
+        )
+        self._in_flight = Gauge(
+            "import_worker_messages_in_flight", "Messages being handled", registry=self.registry
+        )
+        for outcome in OUTCOMES:
+            self._messages.labels(outcome=outcome)
+
+    def message_started(self) -> None:
+        self._in_flight.inc()
+
+    def message_finished(
+        self,
+        outcome: str,
+        *,
+        duration_seconds: float,
+        rows_imported: int = 0,
+        rows_rejected: int = 0,
+    ) -> None:
+        self._in_flight.dec()
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown message outcome {outcome!r}: expected one of {OUTCOMES}")
+        self._messages.labels(outcome=outcome).inc()
+        self._duration.observe(duration_seconds)
+        self._rows_imported.inc(rows_imported)
+        self._rows_rejected.inc(rows_rejected)
+
+    def exposition(self) -> tuple[bytes, str]:
+        return generate_latest(self.registry), CONTENT_TYPE_LATEST
