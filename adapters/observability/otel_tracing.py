@@ -1,0 +1,19 @@
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from opentelemetry.trace import SpanKind, TracerProvider
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+
+INSTRUMENTATION_NAME = "import-worker"
+
+
+class OtelTracing:
+    def __init__(self, provider: TracerProvider) -> None:
+        self._tracer = provider.get_tracer(INSTRUMENTATION_NAME)
+        self._propagator = TraceContextTextMapPropagator()
+
+    @contextmanager
+    def span(self, name: str, carrier: Mapping[str, str]) -> Iterator[None]:
+        parent = self._propagator.extract(carrier=carrier)
+        with self._tracer.start_as_current_span(name, context=parent, kind=SpanKind.CONSUMER):
+            yield
