@@ -1,0 +1,5 @@
+from typing import Protocol
+
+
+class ReachableSubscription(Protocol):
+    def probe(self) -> float: ...
