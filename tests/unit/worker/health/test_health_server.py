@@ -1,0 +1,204 @@
+from urllib.error import URLError
+
+import pytest
+
+from domain.health.health_status import HealthStatus
+from tests.unit.worker.health.health_client import fetch
+from tests.unit.worker.health.health_state import METRICS_CONTENT_TYPE, HealthState, report
+from worker.health.health_server import HealthServer
+
+UP = HealthStatus.UP
+DOWN = HealthStatus.DOWN
+DEGRADED = HealthStatus.DEGRADED
+
+
+def test_should_answer_livez_with_up_while_the_worker_is_alive(
+    health_server: HealthServer,
+) -> None:
+    answer = fetch(health_server.port, "/livez")
+
+    assert (answer.status, answer.json()) == (200, {"status": "up"})
+
+
+def test_should_answer_livez_with_503_down_when_the_worker_is_stuck(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.alive = False
+
+    answer = fetch(health_server.port, "/livez")
+
+    assert (answer.status, answer.json()) == (503, {"status": "down"})
+
+
+def test_should_answer_readyz_with_every_check_when_ready(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.readiness = report(UP, pubsub=UP, repository=UP)
+
+    answer = fetch(health_server.port, "/readyz")
+
+    assert (answer.status, answer.json()) == (
+        200,
+        {
+            "status": "up",
+            "checks": {
+                "pubsub": {"status": "up", "latency_ms": 1.5},
+                "repository": {"status": "up", "latency_ms": 1.5},
+            },
+        },
+    )
+
+
+def test_should_answer_readyz_with_200_degraded_when_only_the_cache_is_down(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.readiness = report(DEGRADED, pubsub=UP, repository=UP, cache=DOWN)
+
+    answer = fetch(health_server.port, "/readyz")
+
+    assert (answer.status, answer.json()["status"]) == (200, "degraded")
+
+
+def test_should_answer_readyz_with_503_down_when_a_required_dependency_is_down(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.readiness = report(DOWN, pubsub=UP, repository=DOWN)
+
+    answer = fetch(health_server.port, "/readyz")
+
+    assert (answer.status, answer.json()["checks"]["repository"]["status"]) == (503, "down")
+
+
+def test_should_answer_readyz_with_503_down_while_draining(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.draining = True
+
+    answer = fetch(health_server.port, "/readyz")
+
+    assert (answer.status, answer.json()["status"]) == (503, "down")
+
+
+def test_should_answer_readyz_with_500_when_readiness_itself_fails(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    health_state.readiness_error = RuntimeError("broken wiring")
+
+    answer = fetch(health_server.port, "/readyz")
+
+    assert (answer.status, answer.json()) == (500, {"error": "internal error"})
+
+
+def test_should_answer_metrics_with_the_prometheus_exposition(
+    health_server: HealthServer,
+) -> None:
+    answer = fetch(health_server.port, "/metrics")
+
+    assert (answer.status, answer.body) == (200, b"import_worker_messages_in_flight 0.0\n")
+
+
+def test_should_answer_metrics_with_the_prometheus_content_type(
+    health_server: HealthServer,
+) -> None:
+    answer = fetch(health_server.port, "/metrics")
+
+    assert answer.headers["Content-Type"] == METRICS_CONTENT_TYPE
+
+
+@pytest.mark.parametrize("path", ["/livez", "/readyz"], ids=["livez", "readyz"])
+def test_should_answer_health_routes_as_json(health_server: HealthServer, path: str) -> None:
+    answer = fetch(health_server.port, path)
+
+    assert answer.headers["Content-Type"] == "application/json"
+
+
+def test_should_ignore_the_query_string(health_server: HealthServer) -> None:
+    answer = fetch(health_server.port, "/livez?verbose=1")
+
+    assert answer.status == 200
+
+
+def test_should_answer_head_like_get_without_a_body(health_server: HealthServer) -> None:
+    answer = fetch(health_server.port, "/livez", method="HEAD")
+
+    assert (answer.status, answer.body) == (200, b"")
+
+
+@pytest.mark.parametrize(
+    "method",
+    ["GET", "POST", "PUT", "DELETE", "PATCH"],
+    ids=["get", "post", "put", "delete", "patch"],
+)
+def test_should_answer_404_not_found_for_an_unknown_path(
+    health_server: HealthServer, method: str
+) -> None:
+    answer = fetch(health_server.port, "/nowhere", method=method)
+
+    assert (answer.status, answer.json()) == (404, {"error": "not found"})
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/livez"), ("PUT", "/readyz"), ("DELETE", "/metrics"), ("PATCH", "/readyz")],
+    ids=["post-livez", "put-readyz", "delete-metrics", "patch-readyz"],
+)
+def test_should_answer_405_for_another_method_on_a_known_path(
+    health_server: HealthServer, method: str, path: str
+) -> None:
+    answer = fetch(health_server.port, path, method=method)
+
+    assert answer.status == 405
+
+
+def test_should_name_the_allowed_methods_when_answering_405(health_server: HealthServer) -> None:
+    answer = fetch(health_server.port, "/readyz", method="POST")
+
+    assert answer.headers["Allow"] == "GET, HEAD"
+
+
+def test_should_not_write_request_logs_to_stderr(
+    health_server: HealthServer, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fetch(health_server.port, "/livez")
+
+    assert capfd.readouterr().err == ""
+
+
+def test_should_log_requests_at_debug_level(
+    health_server: HealthServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG", logger="worker.health.health_request_handler")
+
+    fetch(health_server.port, "/livez")
+
+    assert any('"GET /livez HTTP/1.1" 200' in record.getMessage() for record in caplog.records)
+
+
+def test_should_refuse_to_tell_its_port_before_it_starts(health_state: HealthState) -> None:
+    sut = HealthServer(
+        "127.0.0.1",
+        0,
+        liveness=health_state.liveness,
+        readiness=health_state.report,
+        draining=health_state.is_draining,
+        metrics=health_state.metrics,
+    )
+
+    with pytest.raises(RuntimeError, match="not started"):
+        sut.port
+
+
+def test_should_stop_answering_once_stopped(health_server: HealthServer) -> None:
+    port = health_server.port
+
+    health_server.stop()
+
+    with pytest.raises(URLError):
+        fetch(port, "/livez")
+
+
+def test_should_forget_its_port_once_stopped(health_server: HealthServer) -> None:
+    health_server.stop()
+
+    with pytest.raises(RuntimeError, match="not started"):
+        health_server.port

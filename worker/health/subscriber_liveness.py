@@ -1,0 +1,5 @@
+from typing import Protocol
+
+
+class SubscriberLiveness(Protocol):
+    def is_alive(self) -> bool: ...
