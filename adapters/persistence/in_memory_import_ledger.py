@@ -1,0 +1,15 @@
+from adapters.persistence.in_memory_store import InMemoryStore
+from application.ports.import_ledger import ImportLedger
+from domain.events.import_finished import ImportFinished
+
+
+class InMemoryImportLedger(ImportLedger):
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+        self.staged: dict[str, ImportFinished] = {}
+
+    def find(self, import_id: str) -> ImportFinished | None:
+        return self.staged.get(import_id, self._store.imports.get(import_id))
+
+    def add(self, result: ImportFinished) -> None:
+        self.staged[result.import_id] = result

@@ -1,0 +1,38 @@
+from collections.abc import Iterable
+from functools import lru_cache
+
+from psycopg import Copy
+
+from adapters.persistence.record_codec import encode_key_json, encode_values_json
+from domain.model.data_record import DataRecord
+
+ROWS_PER_CHUNK = 4096
+BACKSLASH = b"\\"
+DOUBLE_BACKSLASH = b"\\\\"
+COPY_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:
+    lines: list[bytes] = []
+    written = 0
+    for written, record in enumerate(records, start=1):
+        lines.append(
+            b"%d\t%b\t%b\t%b\t%b\n"
+            % (
+                written,
+                copy_text(record.dataset),
+                encode_key_json(record.key).replace(BACKSLASH, DOUBLE_BACKSLASH),
+                encode_values_json(record.values).replace(BACKSLASH, DOUBLE_BACKSLASH),
+                copy_text(record.import_id),
+            )
+        )
+        if len(lines) == ROWS_PER_CHUNK:
+            copy.write(b"".join(lines))
+            lines.clear()
+    copy.write(b"".join(lines))
+    return written
+
+
+@lru_cache(maxsize=1024)
+def copy_text(text: str) -> bytes:
+    return text.translate(COPY_TEXT_ESCAPES).encode()

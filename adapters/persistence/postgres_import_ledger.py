@@ -1,0 +1,35 @@
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from adapters.persistence.postgres_errors import postgres_errors
+from adapters.persistence.postgres_tables import PostgresTables
+from adapters.persistence.record_codec import decode_result, encode_result
+from application.ports.import_ledger import ImportLedger
+from domain.events.import_finished import ImportFinished
+
+UPSERT = sql.SQL(
+    "INSERT INTO {} (import_id, event_type, result) VALUES (%s, %s, %s::jsonb)"
+    " ON CONFLICT (import_id) DO UPDATE SET event_type = EXCLUDED.event_type,"
+    " result = EXCLUDED.result, recorded_at = now()"
+)
+SELECT_ONE = sql.SQL("SELECT result FROM {} WHERE import_id = %s")
+
+
+class PostgresImportLedger(ImportLedger):
+    def __init__(self, connection: psycopg.Connection[Any], tables: PostgresTables) -> None:
+        self._connection = connection
+        self._tables = tables
+
+    def find(self, import_id: str) -> ImportFinished | None:
+        query = SELECT_ONE.format(self._tables.imports)
+        with postgres_errors():
+            row = self._connection.execute(query, (import_id,)).fetchone()
+        return None if row is None else decode_result(row[0])
+
+    def add(self, result: ImportFinished) -> None:
+        query = UPSERT.format(self._tables.imports)
+        parameters = (result.import_id, result.event_type, encode_result(result))
+        with postgres_errors():
+            self._connection.execute(query, parameters)
