@@ -1,0 +1,44 @@
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from adapters.persistence.in_memory_store import InMemoryStore
+from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from application.ports.unit_of_work import UnitOfWork
+
+UnitOfWorkOpener = Callable[[], UnitOfWork]
+BACKENDS = ["memory", "sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS, ids=BACKENDS)
+def open_unit_of_work(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UnitOfWorkOpener]:
+    opener = _opener(request, tmp_path)
+    opened: list[UnitOfWork] = []
+
+    def open_one() -> UnitOfWork:
+        opened.append(opener())
+        return opened[-1]
+
+    yield open_one
+    for unit_of_work in opened:
+        if isinstance(unit_of_work, SqliteUnitOfWork | PostgresUnitOfWork):
+            unit_of_work.close()
+
+
+@pytest.fixture
+def uow(open_unit_of_work: UnitOfWorkOpener) -> UnitOfWork:
+    return open_unit_of_work()
+
+
+def _opener(request: pytest.FixtureRequest, tmp_path: Path) -> UnitOfWorkOpener:
+    if request.param == "memory":
+        store = InMemoryStore()
+        return lambda: InMemoryUnitOfWork(store)
+    if request.param == "sqlite":
+        return lambda: SqliteUnitOfWork(tmp_path / "store" / "records.db")
+    url: str = request.getfixturevalue("postgres_url")
+    schema: str = request.getfixturevalue("postgres_schema")
+    return lambda: PostgresUnitOfWork(url, schema=schema)
