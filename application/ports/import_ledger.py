@@ -4,10 +4,11 @@ from domain.events.import_finished import ImportFinished
 
 
 class ImportLedger(abc.ABC):
-    """Each finished import's result, keyed by import_id; written in the import's transaction."""
+    """The result of every finished import by import_id, written in the import's transaction."""
 
     @abc.abstractmethod
     def find(self, import_id: str) -> ImportFinished | None: ...
 
     @abc.abstractmethod
-    def add(self, result: ImportFinished) -> None: ...
+    def add(self, result: ImportFinished) -> ImportFinished:
+        """Stores the result unless a completed one is already stored; returns what is stored."""

@@ -3,6 +3,7 @@ from types import TracebackType
 from typing import Self
 
 from application.ports.import_ledger import ImportLedger
+from application.ports.outbox import Outbox
 from domain.repository.data_repository import DataRepository
 
 
@@ -11,6 +12,7 @@ class UnitOfWork(abc.ABC):
 
     records: DataRepository
     imports: ImportLedger
+    outbox: Outbox
 
     @abc.abstractmethod
     def __enter__(self) -> Self: ...
