@@ -1,9 +1,16 @@
+from domain.auth.user_identity import UserIdentity
+
+
 class ApplicationError(Exception):
     code = "application_error"
 
 
 class DependencyUnavailableError(ApplicationError):
     code = "dependency_unavailable"
+
+
+class ImportCancelledError(ApplicationError):
+    code = "import_cancelled"
 
 
 class ImportSourceError(ApplicationError):
@@ -32,6 +39,10 @@ class SourceTooLargeError(ImportSourceError):
 
 class AccessDeniedError(ApplicationError):
     code = "access_denied"
+
+    def __init__(self, message: str, *, identity: UserIdentity | None = None) -> None:
+        super().__init__(message)
+        self.identity = identity
 
 
 class UnauthenticatedError(AccessDeniedError):

@@ -1,10 +1,13 @@
+import getpass
 import sys
+import threading
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.file_uri_opener import FileUriOpener
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
+from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.system_clock import SystemClock
@@ -12,8 +15,14 @@ from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.import_progress import ImportProgress
 from application.ports.record_source import RecordSource
 from application.ports.unit_of_work import UnitOfWork
+from application.services.auth_service import AuthService
+from application.services.event_messages import EventMessages, EventTopics
+from application.services.import_events import ImportEvents
+from application.services.import_results import ImportResults
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from domain.auth.user_identity import UserIdentity
+from domain.enums.user_role import UserRole
 from domain.service.data_import_service import DataImportService
 from shared.configuration import Settings
 
@@ -26,22 +35,42 @@ def build_unit_of_work(settings: Settings) -> UnitOfWork:
     return create_unit_of_work(settings.database_url)
 
 
+def build_event_messages(settings: Settings) -> EventMessages:
+    topics = EventTopics(results=settings.import_results_topic, audit=settings.audit_events_topic)
+    return EventMessages(topics=topics, trace=OtelTraceContext())
+
+
 def build_operator_import(settings: Settings, *, interactive: bool) -> ImportDataUseCase:
+    operator = UserIdentity(
+        subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
+    )
     return build_import_data(
-        settings, source=build_operator_record_source(), progress=_progress(interactive)
+        settings,
+        auth=AuthService(None, anonymous=operator),
+        source=build_operator_record_source(),
+        progress=_progress(interactive),
+        stopping=threading.Event(),
     )
 
 
 def build_import_data(
-    settings: Settings, *, source: RecordSource, progress: ImportProgress
+    settings: Settings,
+    *,
+    auth: AuthService,
+    source: RecordSource,
+    progress: ImportProgress,
+    stopping: threading.Event,
 ) -> ImportDataUseCase:
+    clock, ids = SystemClock(), UuidIdGenerator()
     return ImportDataUseCase(
+        auth=auth,
         source=source,
         uow=build_unit_of_work(settings),
-        clock=SystemClock(),
-        ids=UuidIdGenerator(),
+        results=ImportResults(clock=clock, ids=ids),
+        events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
         progress=progress,
         service=DataImportService(),
+        stopping=stopping,
     )
 
 

@@ -4,6 +4,8 @@ from typing import Any, TextIO
 import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
+from adapters.observability.trace_log_processor import add_trace_ids
+
 ALWAYS_PRESENT = ("correlation_id",)
 REDACTED_KEYS = frozenset({"authorization", "token", "password", "secret", "values", "row"})
 
@@ -11,6 +13,7 @@ REDACTED_KEYS = frozenset({"authorization", "token", "password", "secret", "valu
 def configure_logging(*, level: str, log_format: str, stream: TextIO) -> None:
     shared: list[Processor] = [
         structlog.contextvars.merge_contextvars,
+        add_trace_ids,
         structlog.stdlib.add_log_level,
         structlog.stdlib.ExtraAdder(),
         structlog.processors.TimeStamper(fmt="iso", utc=True),

@@ -10,18 +10,23 @@ BEARER_SCHEME = "bearer"
 class AuthService:
     """Maps an `authorization` attribute to an identity that may import; else AccessDeniedError."""
 
-    def __init__(self, verifier: TokenVerifier | None) -> None:
+    def __init__(
+        self, verifier: TokenVerifier | None, *, anonymous: UserIdentity = ANONYMOUS_IMPORTER
+    ) -> None:
         self._verifier = verifier
+        self._anonymous = anonymous
 
     def authenticate(self, authorization: str | None) -> UserIdentity:
         if self._verifier is None:
-            return ANONYMOUS_IMPORTER
+            return self._anonymous
         return self._verifier.verify(_bearer_token(authorization))
 
     def authorize(self, authorization: str | None) -> UserIdentity:
         identity = self.authenticate(authorization)
         if not identity.may_import:
-            raise ForbiddenError(f"subject {identity.subject!r} has no role that may import")
+            raise ForbiddenError(
+                f"subject {identity.subject!r} has no role that may import", identity=identity
+            )
         return identity
 
 

@@ -1,18 +1,19 @@
 import logging
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypedDict
 
-from application.errors import ImportSourceError
-from application.ports.clock import Clock
-from application.ports.id_generator import IdGenerator
+from application.errors import AccessDeniedError, ImportCancelledError, ImportSourceError
 from application.ports.import_progress import ImportProgress
+from application.ports.outbound_message import OutboundMessage
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.ports.unit_of_work import UnitOfWork
+from application.services.auth_service import AuthService
+from application.services.import_events import AuditSubject, ImportEvents
+from application.services.import_results import ImportResults
+from domain.auth.user_identity import UserIdentity
 from domain.events.import_completed import ImportCompleted
-from domain.events.import_error_detail import ImportErrorDetail
-from domain.events.import_failed import ImportFailed
 from domain.events.import_finished import ImportFinished
 from domain.model.import_schema import ImportSchema
 from domain.model.import_tally import ImportTally
@@ -24,61 +25,81 @@ PROGRESS_STEP = 10_000
 logger = logging.getLogger(__name__)
 
 
-class EventIdentity(TypedDict):
-    event_id: str
-    import_id: str
-    dataset: str
-    correlation_id: str
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ImportData:
+    request_id: str
     import_id: str
     dataset: str
     source: SourceDescriptor
     schema: ImportSchema
     correlation_id: str
+    authorization: str | None = None
 
 
 class ImportDataUseCase:
-    """Atomic, idempotent: each valid row stored once, or none; a completed import is not redone."""
+    """Atomic and idempotent: records, ledger and outbox are committed together, or nothing is."""
 
     def __init__(
         self,
         *,
+        auth: AuthService,
         source: RecordSource,
         uow: UnitOfWork,
-        clock: Clock,
-        ids: IdGenerator,
+        results: ImportResults,
+        events: ImportEvents,
         progress: ImportProgress,
         service: DataImportService,
+        stopping: threading.Event,
     ) -> None:
+        self._auth = auth
         self._source = source
         self._uow = uow
-        self._clock = clock
-        self._ids = ids
+        self._results = results
+        self._events = events
         self._progress = progress
         self._service = service
+        self._stopping = stopping
 
     def execute(self, command: ImportData) -> ImportFinished:
+        try:
+            actor = self._auth.authorize(command.authorization)
+        except AccessDeniedError as error:
+            return self._deny(command, error)
+        return self._repeat_completed(command) or self._run(command, actor)
+
+    def _deny(self, command: ImportData, error: AccessDeniedError) -> ImportFinished:
+        logger.warning("import.denied", extra={"error_code": error.code})
+        result = self._results.rejected(command, error)
+        subject = AuditSubject(result=result, actor=error.identity, request_id=command.request_id)
+        with self._uow as uow:
+            uow.outbox.add(self._events.denied(subject))
+            uow.commit()
+        return result
+
+    def _repeat_completed(self, command: ImportData) -> ImportFinished | None:
         with self._uow as uow:
             previous = uow.imports.find(command.import_id)
-        if isinstance(previous, ImportCompleted):
-            logger.info("import.already_completed")
-            return previous
-        return self._run(command, started_at=self._clock.now())
+            if isinstance(previous, ImportCompleted):
+                logger.info("import.already_completed")
+                uow.outbox.add(self._events.repeated(previous))
+                uow.commit()
+                return previous
+        return None
 
-    def _run(self, command: ImportData, *, started_at: datetime) -> ImportFinished:
+    def _run(self, command: ImportData, actor: UserIdentity) -> ImportFinished:
+        started_at = self._results.now()
         try:
-            return self._store(command, started_at=started_at)
+            return self._store(command, actor, started_at=started_at)
         except (ImportSourceError, MissingColumnsError) as error:
             logger.warning("import.failed", extra={"error_code": error.code})
-            failure = ImportErrorDetail(code=error.code, message=str(error))
-            return self._record_failure(command, started_at=started_at, error=failure)
+            result = self._results.failed(command, error, started_at=started_at)
+            return self._record_failure(command, actor, result)
         finally:
             self._progress.finish()
 
-    def _store(self, command: ImportData, *, started_at: datetime) -> ImportFinished:
+    def _store(
+        self, command: ImportData, actor: UserIdentity, *, started_at: datetime
+    ) -> ImportFinished:
         tally = ImportTally()
         with self._source.open(command.source) as stream, self._uow as uow:
             plan = self._service.plan(
@@ -87,51 +108,43 @@ class ImportDataUseCase:
                 header=stream.header,
                 schema=command.schema,
             )
-            uow.records.upsert_all(plan.records(self._reported(stream.rows), tally))
+            uow.records.upsert_all(plan.records(self._watched(stream.rows), tally))
             self._progress.report(tally.rows_read)
-            result = self._completed(command, tally, started_at=started_at)
-            uow.imports.add(result)
-            uow.commit()
+            result = self._results.completed(command, tally, started_at=started_at)
+            stored = self._conclude(uow, result, actor, command, self._events.completed)
         logger.info("import.completed", extra={"rows_read": tally.rows_read})
-        return result
+        return stored
 
     def _record_failure(
-        self, command: ImportData, *, started_at: datetime, error: ImportErrorDetail
+        self, command: ImportData, actor: UserIdentity, result: ImportFinished
     ) -> ImportFinished:
-        result = ImportFailed(
-            **self._identity(command),
-            error=error,
-            started_at=started_at,
-            finished_at=self._clock.now(),
-        )
         with self._uow as uow:
-            uow.imports.add(result)
-            uow.commit()
-        return result
+            return self._conclude(uow, result, actor, command, self._events.failed)
 
-    def _completed(
-        self, command: ImportData, tally: ImportTally, *, started_at: datetime
+    def _conclude(
+        self,
+        uow: UnitOfWork,
+        result: ImportFinished,
+        actor: UserIdentity,
+        command: ImportData,
+        outcome_events: Callable[[AuditSubject], list[OutboundMessage]],
     ) -> ImportFinished:
-        return ImportCompleted(
-            **self._identity(command),
-            rows_read=tally.rows_read,
-            rows_imported=tally.rows_imported,
-            rows_rejected=tally.rows_rejected,
-            rejections=tuple(tally.rejections),
-            started_at=started_at,
-            finished_at=self._clock.now(),
-        )
+        stored = uow.imports.add(result)
+        if stored.event_id == result.event_id:
+            subject = AuditSubject(result=result, actor=actor, request_id=command.request_id)
+            uow.outbox.add(outcome_events(subject))
+        else:
+            uow.outbox.add(self._events.repeated(stored))
+        uow.commit()
+        return stored
 
-    def _identity(self, command: ImportData) -> EventIdentity:
-        return {
-            "event_id": self._ids.new_id(),
-            "import_id": command.import_id,
-            "dataset": command.dataset,
-            "correlation_id": command.correlation_id,
-        }
-
-    def _reported(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    def _watched(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
         for count, row in enumerate(rows, start=1):
             yield row
             if count % PROGRESS_STEP == 0:
-                self._progress.report(count)
+                self._checkpoint(count)
+
+    def _checkpoint(self, rows_read: int) -> None:
+        if self._stopping.is_set():
+            raise ImportCancelledError("the worker is stopping")
+        self._progress.report(rows_read)

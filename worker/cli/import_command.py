@@ -62,6 +62,7 @@ def run(arguments: argparse.Namespace, settings: Settings) -> int:
 def _command(arguments: argparse.Namespace) -> ImportData:
     correlation_id = bootstrap.new_id()
     return ImportData(
+        request_id=correlation_id,
         import_id=_import_id(arguments.import_id, correlation_id),
         dataset=TypeAdapter(DatasetName).validate_python(arguments.dataset),
         source=SourceDescriptor(

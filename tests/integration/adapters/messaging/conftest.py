@@ -5,11 +5,7 @@ import pytest
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from adapters.messaging.pubsub_topology import PubSubTopology
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
-from tests.integration.pubsub_fixtures import pubsub_emulator_host, pubsub_project_id
 from tests.support.pubsub_emulator import free_port
-
-__all__ = ["pubsub_emulator_host", "pubsub_project_id"]
-
 
 @pytest.fixture
 def topology_project_id(pubsub_project_id: str) -> str:

@@ -1,0 +1,2 @@
+class ConfigurationError(Exception):
+    """A setting is missing or inconsistent; the message names the variable."""

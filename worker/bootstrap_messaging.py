@@ -1,0 +1,179 @@
+import logging
+import threading
+
+from opentelemetry.sdk.trace import TracerProvider
+from pydantic import SecretStr
+
+from adapters.messaging.pubsub_dead_letter_replayer import PubSubDeadLetterReplayer
+from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
+from adapters.messaging.pubsub_subscriber import PubSubSubscriber
+from adapters.messaging.pubsub_topology import PubSubTopology
+from adapters.messaging.topology_names import TopologyNames
+from adapters.observability.null_import_progress import NullImportProgress
+from adapters.observability.otel_tracing import OtelTracing
+from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from adapters.security.jwt_token_issuer import JwtTokenIssuer
+from adapters.security.token_verifier_factory import build_token_verifier
+from adapters.system.cached_probe import CachedProbe
+from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
+from adapters.system.repository_probe import RepositoryProbe
+from adapters.system.system_clock import SystemClock
+from adapters.system.time_bound_probe import TimeBoundProbe
+from adapters.system.uuid_id_generator import UuidIdGenerator
+from application.ports.health_probe import HealthProbe
+from application.services.auth_service import AuthService
+from application.use_cases.check_health import CheckHealthUseCase
+from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
+from application.use_cases.relay_outbox import RelayOutboxUseCase
+from shared.configuration import Settings
+from shared.configuration_error import ConfigurationError
+from worker import bootstrap
+from worker.consumer.import_request_handler import ImportRequestHandler
+from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
+from worker.health.health_server import HealthServer
+from worker.health.liveness_monitor import LivenessMonitor
+
+logger = logging.getLogger(__name__)
+
+
+def project_id(settings: Settings) -> str:
+    if not settings.google_cloud_project:
+        raise ConfigurationError("GOOGLE_CLOUD_PROJECT must be set")
+    return settings.google_cloud_project
+
+
+def topology_names(settings: Settings) -> TopologyNames:
+    return TopologyNames(
+        import_requests_topic=settings.import_requests_topic,
+        import_requests_subscription=settings.import_requests_subscription,
+        import_results_topic=settings.import_results_topic,
+        audit_events_topic=settings.audit_events_topic,
+        dead_letter_topic=settings.dead_letter_topic,
+        dead_letter_subscription=settings.dead_letter_subscription,
+    )
+
+
+def build_topology(settings: Settings) -> PubSubTopology:
+    return PubSubTopology(project_id=project_id(settings), names=topology_names(settings))
+
+
+def build_publisher(settings: Settings) -> PubSubMessagePublisher:
+    return PubSubMessagePublisher(project_id=project_id(settings))
+
+
+def build_dead_letter_replayer(settings: Settings) -> PubSubDeadLetterReplayer:
+    return PubSubDeadLetterReplayer(
+        project_id=project_id(settings),
+        publisher=build_publisher(settings),
+        clock=SystemClock(),
+        names=topology_names(settings),
+    )
+
+
+def build_subscriber(settings: Settings) -> PubSubSubscriber:
+    return PubSubSubscriber(
+        project_id=project_id(settings),
+        subscription=settings.import_requests_subscription,
+        max_messages=settings.pubsub_max_outstanding_messages,
+        max_bytes=settings.pubsub_max_outstanding_bytes,
+        max_lease_duration_seconds=settings.pubsub_max_lease_seconds,
+        callback_threads=settings.pubsub_callback_threads,
+        probe_timeout_seconds=settings.health_probe_timeout_seconds,
+    )
+
+
+def build_auth(settings: Settings) -> AuthService:
+    try:
+        verifier = build_token_verifier(
+            mode=settings.auth_mode,
+            secret=_secret(settings.auth_jwt_secret),
+            public_key=_secret(settings.auth_jwt_public_key),
+            jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
+            issuer=settings.auth_issuer,
+            audience=settings.auth_audience,
+        )
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from error
+    if verifier is None:
+        logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
+    return AuthService(verifier)
+
+
+def build_probes(settings: Settings, subscriber: PubSubSubscriber) -> list[HealthProbe]:
+    timeout = settings.health_probe_timeout_seconds
+    probes: list[HealthProbe] = [
+        PubSubSubscriptionProbe(subscriber),
+        RepositoryProbe(bootstrap.build_unit_of_work(settings)),
+    ]
+    return [CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]
+
+
+def build_worker(settings: Settings) -> WorkerRuntime:
+    signals = WorkerSignals(
+        stop_requested=threading.Event(), draining=threading.Event(), stopping=threading.Event()
+    )
+    subscriber = build_subscriber(settings)
+    publisher = build_publisher(settings)
+    relay = RelayOutboxUseCase(uow=bootstrap.build_unit_of_work(settings), publisher=publisher)
+    metrics = PrometheusWorkerMetrics()
+    liveness = LivenessMonitor(subscriber)
+    handler = ImportRequestHandler(
+        import_data=bootstrap.build_import_data(
+            settings,
+            auth=build_auth(settings),
+            source=bootstrap.build_message_record_source(settings),
+            progress=NullImportProgress(),
+            stopping=signals.stopping,
+        ),
+        relay=relay,
+        dead_letter=DeadLetterMessageUseCase(
+            publisher=publisher,
+            dead_letter_topic=settings.dead_letter_topic,
+            messages=bootstrap.build_event_messages(settings),
+            clock=SystemClock(),
+            ids=UuidIdGenerator(),
+        ),
+        ids=UuidIdGenerator(),
+        metrics=metrics,
+        tracing=OtelTracing(TracerProvider()).span,
+    )
+    sidecar = HealthServer(
+        settings.health_host,
+        settings.health_port,
+        liveness=liveness.alive,
+        readiness=CheckHealthUseCase(probes=build_probes(settings, subscriber)).execute,
+        draining=signals.draining.is_set,
+        metrics=metrics.exposition,
+    )
+    return WorkerRuntime(
+        subscriber=subscriber,
+        handle=handler,
+        relay=relay,
+        sidecar=sidecar,
+        heartbeat=liveness,
+        signals=signals,
+        grace_seconds=settings.shutdown_grace_seconds,
+    )
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return None if value is None else value.get_secret_value()
+
+
+def build_token_issuer(settings: Settings) -> JwtTokenIssuer:
+    secret = _secret(settings.auth_jwt_secret)
+    if secret is None:
+        raise ConfigurationError("AUTH_JWT_SECRET must be set to mint development tokens")
+    try:
+        return JwtTokenIssuer(
+            secret,
+            clock=SystemClock(),
+            issuer=settings.auth_issuer,
+            audience=settings.auth_audience,
+        )
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from error
+
+
+def build_health_check(settings: Settings) -> CheckHealthUseCase:
+    return CheckHealthUseCase(probes=build_probes(settings, build_subscriber(settings)))

@@ -1,0 +1,88 @@
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from application.ports.outbound_message import OutboundMessage
+from shared.configuration import Settings
+from worker import bootstrap, bootstrap_messaging
+from worker.cli.output import print_json
+
+URI_MARKER = "://"
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "request",
+        help="publish an ImportRequested message (developer tool)",
+        description="Publishes an ImportRequested for FILE_OR_URI. A local path is sent as a "
+        "file:// URI, or as inline text with --inline. The authorization attribute carries "
+        "--token, else a token minted with AUTH_JWT_SECRET for --subject and --role.",
+    )
+    parser.add_argument("location", metavar="FILE_OR_URI")
+    parser.add_argument("--dataset", required=True)
+    parser.add_argument("--key-column", action="append", default=[], dest="key_columns")
+    parser.add_argument("--columns", type=Path, help="JSON file holding the columns map")
+    parser.add_argument("--import-id", help="idempotency key (default: a new UUID)")
+    parser.add_argument("--correlation-id", help="default: a new UUID")
+    parser.add_argument("--inline", action="store_true", help="send the file's text inline")
+    parser.add_argument("--token", help="bearer token to send as is")
+    parser.add_argument("--subject", default="developer", help="subject of a minted token")
+    parser.add_argument("--role", default="importer", help="role of a minted token")
+    parser.set_defaults(handler=publish_request)
+
+
+def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
+    import_id = arguments.import_id or bootstrap.new_id()
+    correlation_id = arguments.correlation_id or bootstrap.new_id()
+    message = OutboundMessage(
+        topic=settings.import_requests_topic,
+        data=json.dumps(_body(arguments, import_id)).encode(),
+        attributes=_attributes(arguments, settings, correlation_id),
+    )
+    publisher = bootstrap_messaging.build_publisher(settings)
+    try:
+        publisher.publish([message])
+    finally:
+        publisher.close()
+    print_json({"import_id": import_id, "correlation_id": correlation_id})
+    return 0
+
+
+def _body(arguments: argparse.Namespace, import_id: str) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "import_id": import_id,
+        "dataset": arguments.dataset,
+        "source": _source(arguments.location, inline=arguments.inline),
+    }
+    if arguments.key_columns:
+        body["key_columns"] = arguments.key_columns
+    if arguments.columns is not None:
+        body["columns"] = json.loads(arguments.columns.read_text(encoding="utf-8"))
+    return body
+
+
+def _source(location: str, *, inline: bool) -> dict[str, str]:
+    if URI_MARKER in location:
+        return {"uri": location}
+    path = Path(location)
+    if inline:
+        return {"inline": path.read_text(encoding="utf-8")}
+    return {"uri": path.resolve().as_uri()}
+
+
+def _attributes(
+    arguments: argparse.Namespace, settings: Settings, correlation_id: str
+) -> dict[str, str]:
+    attributes = {"schema_version": "1", "correlation_id": correlation_id}
+    token = arguments.token or _minted(arguments, settings)
+    if token:
+        attributes["authorization"] = f"Bearer {token}"
+    return attributes
+
+
+def _minted(arguments: argparse.Namespace, settings: Settings) -> str | None:
+    if settings.auth_jwt_secret is None:
+        return None
+    issuer = bootstrap_messaging.build_token_issuer(settings)
+    return issuer.issue(subject=arguments.subject, roles=[arguments.role])

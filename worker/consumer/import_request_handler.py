@@ -1,0 +1,124 @@
+import logging
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from adapters.messaging.ack_decision import AckDecision
+from adapters.messaging.inbound_message import InboundMessage
+from adapters.observability.log_context import bound_log_context
+from application.errors import DependencyUnavailableError, ImportCancelledError
+from application.ports.id_generator import IdGenerator
+from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
+from application.use_cases.import_data import ImportData, ImportDataUseCase
+from application.use_cases.relay_outbox import RelayOutboxUseCase
+from domain.events.import_finished import ImportFinished
+from worker.consumer.message_outcome import MessageOutcome
+from worker.consumer.result_outcome import result_outcome
+from worker.messages.import_request_parser import parse_import_request
+from worker.messages.malformed_message_error import MalformedMessageError
+
+RETRIED_ERRORS = (DependencyUnavailableError, ImportCancelledError)
+
+logger = logging.getLogger(__name__)
+
+
+class MessageMetrics(Protocol):
+    def message_started(self) -> None: ...
+
+    def message_finished(
+        self,
+        outcome: str,
+        *,
+        duration_seconds: float,
+        rows_imported: int = 0,
+        rows_rejected: int = 0,
+    ) -> None: ...
+
+
+Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
+
+
+class ImportRequestHandler:
+    """Message in, ack decision out: permanent problems are acked with their result, transient ones nacked."""
+
+    def __init__(
+        self,
+        *,
+        import_data: ImportDataUseCase,
+        relay: RelayOutboxUseCase,
+        dead_letter: DeadLetterMessageUseCase,
+        ids: IdGenerator,
+        metrics: MessageMetrics,
+        tracing: Tracing,
+    ) -> None:
+        self._import_data = import_data
+        self._relay = relay
+        self._dead_letter = dead_letter
+        self._ids = ids
+        self._metrics = metrics
+        self._tracing = tracing
+
+    def __call__(self, message: InboundMessage) -> AckDecision:
+        correlation_id = message.attributes.get("correlation_id") or self._ids.new_id()
+        started = time.perf_counter()
+        self._metrics.message_started()
+        with bound_log_context(correlation_id=correlation_id):
+            with self._tracing("import-request process", dict(message.attributes)):
+                outcome, result = self._decide(message, correlation_id)
+        self._finish(outcome, result, started=started)
+        return AckDecision.NACK if outcome is MessageOutcome.RETRIED else AckDecision.ACK
+
+    def _decide(
+        self, message: InboundMessage, correlation_id: str
+    ) -> tuple[MessageOutcome, ImportFinished | None]:
+        try:
+            return self._handle(message, correlation_id)
+        except RETRIED_ERRORS as error:
+            logger.warning("message.retried", extra={"error_code": error.code})
+            return MessageOutcome.RETRIED, None
+
+    def _handle(
+        self, message: InboundMessage, correlation_id: str
+    ) -> tuple[MessageOutcome, ImportFinished | None]:
+        try:
+            command = parse_import_request(
+                data=message.data,
+                attributes=message.attributes,
+                request_id=message.message_id,
+                correlation_id=correlation_id,
+            )
+        except MalformedMessageError as error:
+            self._dead_letter.execute(_dead_letter(message, error, correlation_id))
+            logger.warning("message.dead_lettered", extra={"reason": error.reason})
+            return MessageOutcome.DEAD_LETTERED, None
+        return self._import(command)
+
+    def _import(self, command: ImportData) -> tuple[MessageOutcome, ImportFinished]:
+        with bound_log_context(import_id=command.import_id, dataset=command.dataset):
+            result = self._import_data.execute(command)
+            self._relay.execute()
+            return result_outcome(result), result
+
+    def _finish(
+        self, outcome: MessageOutcome, result: ImportFinished | None, *, started: float
+    ) -> None:
+        self._metrics.message_finished(
+            outcome,
+            duration_seconds=time.perf_counter() - started,
+            rows_imported=0 if result is None else result.rows_imported,
+            rows_rejected=0 if result is None else result.rows_rejected,
+        )
+
+
+def _dead_letter(
+    message: InboundMessage, error: MalformedMessageError, correlation_id: str
+) -> DeadLetterMessage:
+    return DeadLetterMessage(
+        message_id=message.message_id,
+        data=message.data,
+        attributes=message.attributes,
+        reason=error.reason,
+        error=str(error),
+        correlation_id=correlation_id,
+    )

@@ -1,0 +1,105 @@
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from adapters.messaging.ack_decision import AckDecision
+from adapters.messaging.inbound_message import InboundMessage
+from application.errors import DependencyUnavailableError
+from application.use_cases.relay_outbox import RelayOutboxUseCase
+
+EXIT_STOPPED = 0
+EXIT_PULL_DIED = 1
+BEAT_SECONDS = 1.0
+CANCEL_AT_GRACE_FRACTION = 0.8
+
+logger = logging.getLogger(__name__)
+
+
+class Subscriber(Protocol):
+    def start(self, handle: Callable[[InboundMessage], AckDecision]) -> None: ...
+
+    def stop(self, grace_seconds: float) -> bool: ...
+
+    def is_alive(self) -> bool: ...
+
+
+class Sidecar(Protocol):
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Heartbeat(Protocol):
+    def beat(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkerSignals:
+    stop_requested: threading.Event
+    draining: threading.Event
+    stopping: threading.Event
+
+
+class WorkerRuntime:
+    """Consumes until asked to stop, then drains in-flight imports within the grace period."""
+
+    def __init__(
+        self,
+        *,
+        subscriber: Subscriber,
+        handle: Callable[[InboundMessage], AckDecision],
+        relay: RelayOutboxUseCase,
+        sidecar: Sidecar,
+        heartbeat: Heartbeat,
+        signals: WorkerSignals,
+        grace_seconds: float,
+    ) -> None:
+        self._subscriber = subscriber
+        self._handle = handle
+        self._relay = relay
+        self._sidecar = sidecar
+        self._heartbeat = heartbeat
+        self._signals = signals
+        self._grace_seconds = grace_seconds
+
+    def request_stop(self) -> None:
+        self._signals.draining.set()
+        self._signals.stop_requested.set()
+
+    def run(self) -> int:
+        self._sidecar.start()
+        self._subscriber.start(self._handle)
+        logger.info("worker.started")
+        exit_code = self._consume()
+        self._drain()
+        logger.info("worker.stopped", extra={"exit_code": exit_code})
+        return exit_code
+
+    def _consume(self) -> int:
+        while not self._signals.stop_requested.wait(BEAT_SECONDS):
+            if not self._subscriber.is_alive():
+                logger.error("worker.pull_died")
+                return EXIT_PULL_DIED
+            self._heartbeat.beat()
+            self._relay_pending()
+        return EXIT_STOPPED
+
+    def _drain(self) -> None:
+        self._signals.draining.set()
+        cancel = threading.Timer(
+            self._grace_seconds * CANCEL_AT_GRACE_FRACTION, self._signals.stopping.set
+        )
+        cancel.start()
+        drained = self._subscriber.stop(self._grace_seconds)
+        cancel.cancel()
+        logger.info("worker.drained", extra={"in_time": drained})
+        self._relay_pending()
+        self._sidecar.stop()
+
+    def _relay_pending(self) -> None:
+        try:
+            self._relay.execute()
+        except DependencyUnavailableError as error:
+            logger.warning("outbox.relay_failed", extra={"error_code": error.code})
