@@ -1,4 +1,4 @@
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from application.ports.record_source import RecordSource, SourceDescriptor, TabularStream
@@ -13,11 +13,13 @@ class FakeRecordSource(RecordSource):
         rows: Sequence[Sequence[str]] = (),
         open_error: Exception | None = None,
         row_error: Exception | None = None,
+        while_reading: Callable[[], None] | None = None,
     ) -> None:
         self._header = tuple(header)
         self._rows = tuple(tuple(row) for row in rows)
         self._open_error = open_error
         self._row_error = row_error
+        self._while_reading = while_reading
         self.opened: list[SourceDescriptor] = []
         self.closes = 0
 
@@ -36,6 +38,8 @@ class FakeRecordSource(RecordSource):
             self.closes += 1
 
     def _served_rows(self) -> Iterator[list[str]]:
+        if self._while_reading is not None:
+            self._while_reading()
         yield from (list(row) for row in self._rows)
         if self._row_error is not None:
             raise self._row_error
