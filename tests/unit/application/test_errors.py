@@ -72,3 +72,11 @@ def test_should_not_treat_an_unavailable_dependency_as_a_source_problem() -> Non
     is_source_error = issubclass(sut, ImportSourceError)
 
     assert is_source_error is False
+
+
+def test_should_name_nobody_on_an_access_denial_unless_told_who_was_denied() -> None:
+    sut = ForbiddenError("no role that may import")
+
+    identity = sut.identity
+
+    assert identity is None

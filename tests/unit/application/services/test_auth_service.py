@@ -1,6 +1,7 @@
 import pytest
 
 from application.errors import (
+    AccessDeniedError,
     DependencyUnavailableError,
     ForbiddenError,
     UnauthenticatedError,
@@ -22,10 +23,10 @@ def sut() -> AuthService:
     return AuthService(FakeTokenVerifier(IDENTITIES))
 
 
-def denial_message(sut: AuthService, authorization: str) -> str:
-    with pytest.raises((UnauthenticatedError, ForbiddenError)) as caught:
+def denial(sut: AuthService, authorization: str) -> AccessDeniedError:
+    with pytest.raises(AccessDeniedError) as caught:
         sut.authorize(authorization)
-    return str(caught.value)
+    return caught.value
 
 
 def test_should_act_as_anonymous_importer_when_auth_is_disabled() -> None:
@@ -34,6 +35,21 @@ def test_should_act_as_anonymous_importer_when_auth_is_disabled() -> None:
     identity = sut.authorize(None)
 
     assert identity == UserIdentity(subject="anonymous", roles=frozenset({UserRole.IMPORTER}))
+
+
+def test_should_act_as_the_configured_anonymous_identity_when_auth_is_disabled() -> None:
+    sut = AuthService(None, anonymous=ROOT)
+
+    identity = sut.authorize("Bearer ignored")
+
+    assert identity == ROOT
+
+
+def test_should_forbid_a_configured_anonymous_identity_that_may_not_import() -> None:
+    sut = AuthService(None, anonymous=VERA)
+
+    with pytest.raises(ForbiddenError):
+        sut.authorize(None)
 
 
 def test_should_reject_request_when_authorization_attribute_is_missing(sut: AuthService) -> None:
@@ -92,6 +108,18 @@ def test_should_forbid_import_when_no_role_may_import(sut: AuthService, authoriz
         sut.authorize(authorization)
 
 
+def test_should_name_the_identified_subject_on_a_forbidden_request(sut: AuthService) -> None:
+    error = denial(sut, "Bearer vera-token")
+
+    assert error.identity == VERA
+
+
+def test_should_name_nobody_when_the_request_is_unauthenticated(sut: AuthService) -> None:
+    error = denial(sut, "Bearer forged-token")
+
+    assert error.identity is None
+
+
 def test_should_authenticate_viewer_without_checking_import_right(sut: AuthService) -> None:
     identity = sut.authenticate("Bearer vera-token")
 
@@ -127,6 +155,6 @@ def test_should_pass_only_the_token_to_the_verifier() -> None:
 def test_should_never_put_the_token_in_a_denial_message(
     sut: AuthService, authorization: str
 ) -> None:
-    message = denial_message(sut, authorization)
+    message = str(denial(sut, authorization))
 
     assert "vera-token" not in message
