@@ -5,7 +5,7 @@ import psycopg
 from psycopg import sql
 
 from adapters.persistence.postgres_copy_rows import write_copy_rows
-from adapters.persistence.postgres_errors import postgres_errors
+from adapters.persistence.postgres_errors import postgres_errors, postgres_refused_values
 from adapters.persistence.postgres_tables import PostgresTables
 from adapters.persistence.record_codec import encode_key
 from domain.model.data_record import DataRecord, RecordKey
@@ -43,7 +43,7 @@ class PostgresDataRepository(DataRepository):
         self._tables = tables
 
     def upsert_all(self, records: Iterable[DataRecord]) -> int:
-        with postgres_errors(), self._connection.cursor() as cursor:
+        with postgres_errors(), postgres_refused_values(), self._connection.cursor() as cursor:
             cursor.execute(CREATE_STAGING)
             with cursor.copy(COPY_STAGING) as copy:
                 written = write_copy_rows(copy, records)
