@@ -1,5 +1,6 @@
 from adapters.persistence.in_memory_store import InMemoryStore
 from application.ports.import_ledger import ImportLedger
+from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
 
 
@@ -11,5 +12,9 @@ class InMemoryImportLedger(ImportLedger):
     def find(self, import_id: str) -> ImportFinished | None:
         return self.staged.get(import_id, self._store.imports.get(import_id))
 
-    def add(self, result: ImportFinished) -> None:
+    def add(self, result: ImportFinished) -> ImportFinished:
+        stored = self.find(result.import_id)
+        if isinstance(stored, ImportCompleted):
+            return stored
         self.staged[result.import_id] = result
+        return result

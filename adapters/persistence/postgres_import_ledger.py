@@ -7,12 +7,14 @@ from adapters.persistence.postgres_errors import postgres_errors
 from adapters.persistence.postgres_tables import PostgresTables
 from adapters.persistence.record_codec import decode_result, encode_result
 from application.ports.import_ledger import ImportLedger
+from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
 
-UPSERT = sql.SQL(
-    "INSERT INTO {} (import_id, event_type, result) VALUES (%s, %s, %s::jsonb)"
+UPSERT_UNLESS_COMPLETED = sql.SQL(
+    "INSERT INTO {} AS stored (import_id, event_type, result) VALUES (%s, %s, %s::jsonb)"
     " ON CONFLICT (import_id) DO UPDATE SET event_type = EXCLUDED.event_type,"
     " result = EXCLUDED.result, recorded_at = now()"
+    " WHERE stored.event_type <> %s RETURNING stored.import_id"
 )
 SELECT_ONE = sql.SQL("SELECT result FROM {} WHERE import_id = %s")
 
@@ -28,8 +30,20 @@ class PostgresImportLedger(ImportLedger):
             row = self._connection.execute(query, (import_id,)).fetchone()
         return None if row is None else decode_result(row[0])
 
-    def add(self, result: ImportFinished) -> None:
-        query = UPSERT.format(self._tables.imports)
-        parameters = (result.import_id, result.event_type, encode_result(result))
+    def add(self, result: ImportFinished) -> ImportFinished:
+        query = UPSERT_UNLESS_COMPLETED.format(self._tables.imports)
+        parameters = (
+            result.import_id,
+            result.event_type,
+            encode_result(result),
+            ImportCompleted.__name__,
+        )
         with postgres_errors():
-            self._connection.execute(query, parameters)
+            stored = self._connection.execute(query, parameters).fetchall()
+        return result if stored else self._stored(result.import_id)
+
+    def _stored(self, import_id: str) -> ImportFinished:
+        query = SELECT_ONE.format(self._tables.imports)
+        with postgres_errors():
+            [(document,)] = self._connection.execute(query, (import_id,)).fetchall()
+        return decode_result(document)

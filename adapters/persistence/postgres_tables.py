@@ -7,3 +7,5 @@ class PostgresTables:
         self.schema = schema
         self.records = sql.Identifier(*qualifier, "records")
         self.imports = sql.Identifier(*qualifier, "imports")
+        self.outbox = sql.Identifier(*qualifier, "outbox")
+        self.unpublished_index = sql.Identifier("outbox_unpublished")

@@ -7,6 +7,7 @@ from adapters.persistence.postgres_connection import open_postgres_connection
 from adapters.persistence.postgres_data_repository import PostgresDataRepository
 from adapters.persistence.postgres_errors import postgres_errors
 from adapters.persistence.postgres_import_ledger import PostgresImportLedger
+from adapters.persistence.postgres_outbox import PostgresOutbox
 from adapters.persistence.postgres_tables import PostgresTables
 from application.ports.unit_of_work import UnitOfWork
 
@@ -24,6 +25,7 @@ class PostgresUnitOfWork(UnitOfWork):
         connection = self._connected()
         self.records = PostgresDataRepository(connection, self._tables)
         self.imports = PostgresImportLedger(connection, self._tables)
+        self.outbox = PostgresOutbox(connection, self._tables)
         return self
 
     def __exit__(

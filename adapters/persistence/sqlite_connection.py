@@ -9,6 +9,12 @@ SCHEMA = (
     ' "values" TEXT NOT NULL, import_id TEXT NOT NULL, PRIMARY KEY (dataset, key))',
     "CREATE TABLE IF NOT EXISTS imports (import_id TEXT PRIMARY KEY, event_type TEXT NOT NULL,"
     " result TEXT NOT NULL, recorded_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS outbox (position INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " topic TEXT NOT NULL, data BLOB NOT NULL, attributes TEXT NOT NULL,"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+    " published_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS outbox_unpublished ON outbox (position)"
+    " WHERE published_at IS NULL",
 )
 
 

@@ -7,6 +7,7 @@ from adapters.persistence.sqlite_connection import open_sqlite_connection
 from adapters.persistence.sqlite_data_repository import SqliteDataRepository
 from adapters.persistence.sqlite_errors import sqlite_errors
 from adapters.persistence.sqlite_import_ledger import SqliteImportLedger
+from adapters.persistence.sqlite_outbox import SqliteOutbox
 from application.ports.unit_of_work import UnitOfWork
 
 
@@ -22,6 +23,7 @@ class SqliteUnitOfWork(UnitOfWork):
             connection.execute("BEGIN")
         self.records = SqliteDataRepository(connection)
         self.imports = SqliteImportLedger(connection)
+        self.outbox = SqliteOutbox(connection)
         return self
 
     def __exit__(

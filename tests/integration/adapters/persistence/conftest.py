@@ -11,11 +11,27 @@ from application.ports.unit_of_work import UnitOfWork
 
 UnitOfWorkOpener = Callable[[], UnitOfWork]
 BACKENDS = ["memory", "sqlite", "postgres"]
+SKIPPING_BACKENDS = ["memory", "postgres"]
 
 
 @pytest.fixture(params=BACKENDS, ids=BACKENDS)
 def open_unit_of_work(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UnitOfWorkOpener]:
-    opener = _opener(request, tmp_path)
+    yield from _tracked(_opener(request, tmp_path))
+
+
+@pytest.fixture(params=SKIPPING_BACKENDS, ids=SKIPPING_BACKENDS)
+def open_skipping_unit_of_work(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[UnitOfWorkOpener]:
+    yield from _tracked(_opener(request, tmp_path))
+
+
+@pytest.fixture
+def uow(open_unit_of_work: UnitOfWorkOpener) -> UnitOfWork:
+    return open_unit_of_work()
+
+
+def _tracked(opener: UnitOfWorkOpener) -> Iterator[UnitOfWorkOpener]:
     opened: list[UnitOfWork] = []
 
     def open_one() -> UnitOfWork:
@@ -26,11 +42,6 @@ def open_unit_of_work(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
     for unit_of_work in opened:
         if isinstance(unit_of_work, SqliteUnitOfWork | PostgresUnitOfWork):
             unit_of_work.close()
-
-
-@pytest.fixture
-def uow(open_unit_of_work: UnitOfWorkOpener) -> UnitOfWork:
-    return open_unit_of_work()
 
 
 def _opener(request: pytest.FixtureRequest, tmp_path: Path) -> UnitOfWorkOpener:

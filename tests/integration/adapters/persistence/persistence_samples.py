@@ -1,6 +1,7 @@
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
+from application.ports.outbound_message import OutboundMessage
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
@@ -53,13 +54,21 @@ def a_completed_import(
     )
 
 
-def a_failed_import(import_id: str = "import-2") -> ImportFailed:
+def a_failed_import(import_id: str = "import-2", *, event_id: str = "event-2") -> ImportFailed:
     return ImportFailed(
-        event_id="event-2",
+        event_id=event_id,
         import_id=import_id,
         dataset=DATASET,
         correlation_id="correlation-2",
         error=ImportErrorDetail(code="missing_columns", message="missing key column: id"),
         started_at=STARTED_AT,
         finished_at=FINISHED_AT,
+    )
+
+
+def a_message(number: int = 1, *, attributes: Mapping[str, str] | None = None) -> OutboundMessage:
+    return OutboundMessage(
+        topic=f"import-events-{number}",
+        data=b'{"n":%d}' % number,
+        attributes={"event_type": "ImportCompleted"} if attributes is None else attributes,
     )

@@ -8,8 +8,14 @@ import pytest
 from psycopg import sql
 
 from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from application.errors import DependencyUnavailableError
-from tests.integration.adapters.persistence.persistence_samples import DATASET, a_record
+from application.errors import DependencyUnavailableError, SourceUnreadableError
+from domain.events.import_finished import ImportFinished
+from domain.model.data_record import DataRecord
+from tests.integration.adapters.persistence.persistence_samples import (
+    DATASET,
+    a_completed_import,
+    a_record,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -131,3 +137,50 @@ def test_should_let_a_concurrent_import_of_the_same_new_keys_wait_for_the_first(
     other.close()
 
     assert errors == []
+
+
+def test_should_return_the_completed_result_a_concurrent_import_committed_first(
+    sut: PostgresUnitOfWork, postgres_url: str, postgres_schema: str
+) -> None:
+    other = PostgresUnitOfWork(postgres_url, schema=postgres_schema)
+    returned: list[ImportFinished] = []
+
+    def record_concurrently() -> None:
+        with other:
+            returned.append(other.imports.add(a_completed_import(event_id="event-second")))
+            other.commit()
+
+    with sut:
+        sut.imports.add(a_completed_import(event_id="event-first"))
+        competitor = threading.Thread(target=record_concurrently)
+        competitor.start()
+        competitor.join(timeout=0.5)
+        sut.commit()
+    competitor.join(timeout=10)
+    other.close()
+
+    assert returned == [a_completed_import(event_id="event-first")]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [a_record("1", values={"name": "nul\u0000byte"}), a_record("1", dataset="nul\u0000byte")],
+    ids=["in a value", "in the dataset"],
+)
+def test_should_refuse_a_value_postgresql_cannot_store_as_an_unreadable_source(
+    sut: PostgresUnitOfWork, record: DataRecord
+) -> None:
+    with pytest.raises(SourceUnreadableError), sut:
+        sut.records.upsert_all([record])
+
+
+def test_should_work_again_after_refusing_a_value(sut: PostgresUnitOfWork) -> None:
+    with suppress(SourceUnreadableError), sut:
+        sut.records.upsert_all([a_record("1", values={"name": "nul\u0000byte"})])
+
+    with sut:
+        sut.records.upsert_all([a_record("2")])
+        sut.commit()
+        total = sut.records.count(DATASET)
+
+    assert total == 1

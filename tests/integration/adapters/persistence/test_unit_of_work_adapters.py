@@ -4,15 +4,12 @@ from types import MappingProxyType
 import pytest
 
 from application.ports.unit_of_work import UnitOfWork
-from domain.events.import_failed import ImportFailed
-from domain.events.import_finished import ImportFinished
 from domain.model.data_record import DataRecord
 from tests.integration.adapters.persistence.conftest import UnitOfWorkOpener
 from tests.integration.adapters.persistence.persistence_samples import (
     DATASET,
     BrokenSourceError,
     a_completed_import,
-    a_failed_import,
     a_record,
     failing_after,
 )
@@ -248,73 +245,6 @@ def test_should_show_committed_records_to_another_unit_of_work(
         found = reader.records.get(DATASET, ("1",))
 
     assert found == a_record("1")
-
-
-@pytest.mark.parametrize(
-    "result",
-    [a_completed_import(), a_failed_import()],
-    ids=["completed with rejections", "failed with an error"],
-)
-def test_should_find_a_recorded_import_result(uow: UnitOfWork, result: ImportFinished) -> None:
-    with uow:
-        uow.imports.add(result)
-        uow.commit()
-
-    with uow:
-        found = uow.imports.find(result.import_id)
-
-    assert found == result
-
-
-def test_should_keep_the_type_of_a_recorded_import_result(uow: UnitOfWork) -> None:
-    with uow:
-        uow.imports.add(a_failed_import())
-        uow.commit()
-
-    with uow:
-        found = uow.imports.find(a_failed_import().import_id)
-
-    assert isinstance(found, ImportFailed)
-
-
-def test_should_not_find_an_unknown_import(uow: UnitOfWork) -> None:
-    with uow:
-        found = uow.imports.find("never-ran")
-
-    assert found is None
-
-
-def test_should_overwrite_the_result_when_an_import_is_recorded_twice(uow: UnitOfWork) -> None:
-    second = a_completed_import(event_id="event-9")
-    with uow:
-        uow.imports.add(a_completed_import())
-        uow.commit()
-    with uow:
-        uow.imports.add(second)
-        uow.commit()
-
-    with uow:
-        found = uow.imports.find(second.import_id)
-
-    assert found == second
-
-
-def test_should_forget_a_result_recorded_without_commit(uow: UnitOfWork) -> None:
-    with uow:
-        uow.imports.add(a_completed_import())
-
-    with uow:
-        found = uow.imports.find(a_completed_import().import_id)
-
-    assert found is None
-
-
-def test_should_find_a_result_recorded_earlier_in_the_same_unit_of_work(uow: UnitOfWork) -> None:
-    with uow:
-        uow.imports.add(a_completed_import())
-        found = uow.imports.find(a_completed_import().import_id)
-
-    assert found == a_completed_import()
 
 
 def test_should_commit_records_and_result_together(uow: UnitOfWork) -> None:

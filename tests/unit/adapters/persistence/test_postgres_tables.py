@@ -18,3 +18,9 @@ def test_should_name_the_imports_table_in_the_schema() -> None:
     sut = PostgresTables("tenant_a")
 
     assert sut.imports.as_string() == '"tenant_a"."imports"'
+
+
+def test_should_name_the_outbox_table_in_the_schema() -> None:
+    sut = PostgresTables("tenant_a")
+
+    assert sut.outbox.as_string() == '"tenant_a"."outbox"'

@@ -3,26 +3,49 @@ from pathlib import Path
 import pytest
 
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
+from application.errors import DependencyUnavailableError
 
 
 @pytest.mark.parametrize(
-    ("database_url", "expected"),
+    "database_url",
     [
-        ("memory://", InMemoryUnitOfWork),
-        ("sqlite:///./var/import-worker.db", SqliteUnitOfWork),
-        ("sqlite:////var/lib/import-worker/records.db", SqliteUnitOfWork),
-        ("postgresql://worker:secret@db.internal:5432/imports", PostgresUnitOfWork),
-        ("postgres://worker@db.internal/imports", PostgresUnitOfWork),
+        "memory://",
+        "sqlite:///./var/import-worker.db",
+        "sqlite:////var/lib/import-worker/records.db",
+        "postgresql://worker:secret@db.internal:5432/imports",
+        "postgres://worker@db.internal/imports",
     ],
     ids=["memory", "relative sqlite", "absolute sqlite", "postgresql", "postgres"],
 )
-def test_should_choose_the_adapter_by_the_url_scheme(database_url: str, expected: type) -> None:
+def test_should_give_each_thread_its_own_unit_of_work_behind_one_object(
+    database_url: str,
+) -> None:
     sut = create_unit_of_work(database_url)
 
-    assert type(sut) is expected
+    assert isinstance(sut, ThreadLocalUnitOfWork)
+
+
+def test_should_keep_the_records_of_a_memory_url_in_the_process() -> None:
+    sut = create_unit_of_work("memory://")
+
+    assert type(sut) is InMemoryUnitOfWork
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "postgresql://postgres@127.0.0.1:1/test?connect_timeout=2",
+        "postgres://postgres@127.0.0.1:1/test?connect_timeout=2",
+    ],
+    ids=["postgresql", "postgres"],
+)
+def test_should_connect_to_the_postgresql_server_the_url_names(database_url: str) -> None:
+    sut = create_unit_of_work(database_url)
+
+    with pytest.raises(DependencyUnavailableError, match="PostgreSQL"), sut:
+        pass
 
 
 def test_should_open_the_sqlite_file_the_url_names(tmp_path: Path) -> None:

@@ -1,0 +1,65 @@
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from application.ports.import_ledger import ImportLedger
+from application.ports.outbox import Outbox
+from application.ports.unit_of_work import UnitOfWork
+from domain.repository.data_repository import DataRepository
+
+
+@runtime_checkable
+class Closeable(Protocol):
+    def close(self) -> None: ...
+
+
+class ThreadLocalUnitOfWork(UnitOfWork):
+    def __init__(self, factory: Callable[[], UnitOfWork]) -> None:
+        self._factory = factory
+        self._local = threading.local()
+        self._opened: list[UnitOfWork] = []
+        self._opened_lock = threading.Lock()
+
+    @property
+    def records(self) -> DataRepository:  # type: ignore[override]
+        return self._current().records
+
+    @property
+    def imports(self) -> ImportLedger:  # type: ignore[override]
+        return self._current().imports
+
+    @property
+    def outbox(self) -> Outbox:  # type: ignore[override]
+        return self._current().outbox
+
+    def __enter__(self) -> Self:
+        self._current().__enter__()
+        return self
+
+    def __exit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._current().__exit__(error_type, error, traceback)
+
+    def commit(self) -> None:
+        self._current().commit()
+
+    def close(self) -> None:
+        with self._opened_lock:
+            opened = list(self._opened)
+        for unit_of_work in opened:
+            if isinstance(unit_of_work, Closeable):
+                unit_of_work.close()
+
+    def _current(self) -> UnitOfWork:
+        current: UnitOfWork | None = getattr(self._local, "unit_of_work", None)
+        if current is None:
+            current = self._factory()
+            self._local.unit_of_work = current
+            with self._opened_lock:
+                self._opened.append(current)
+        return current

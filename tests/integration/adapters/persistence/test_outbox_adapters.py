@@ -1,0 +1,221 @@
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+
+import pytest
+
+from application.ports.outbound_message import OutboundMessage
+from application.ports.unit_of_work import UnitOfWork
+from tests.integration.adapters.persistence.concurrency import run_in_threads
+from tests.integration.adapters.persistence.conftest import UnitOfWorkOpener
+from tests.integration.adapters.persistence.persistence_samples import a_message, a_record
+
+pytestmark = pytest.mark.integration
+
+
+def add_messages(uow: UnitOfWork, *messages: OutboundMessage) -> None:
+    with uow:
+        uow.outbox.add(messages)
+        uow.commit()
+
+
+def pending_messages(uow: UnitOfWork, limit: int = 100) -> list[OutboundMessage]:
+    with uow:
+        return [entry.message for entry in uow.outbox.pending(limit)]
+
+
+def publish_pending(uow: UnitOfWork, limit: int) -> None:
+    with uow:
+        pending = uow.outbox.pending(limit)
+        uow.outbox.mark_published([entry.position for entry in pending])
+        uow.commit()
+
+
+def test_should_return_committed_messages_oldest_first(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1), a_message(2))
+    add_messages(uow, a_message(3))
+
+    pending = pending_messages(uow)
+
+    assert pending == [a_message(1), a_message(2), a_message(3)]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        OutboundMessage(topic="audit", data=bytes(range(256)), attributes={}),
+        OutboundMessage(
+            topic="import-events",
+            data='{"text":"Zürich ✓ \\u0000"}'.encode(),
+            attributes={"traceparent": "00-abc-def-01", "note": 'tab\there "q" é 😀'},
+        ),
+        OutboundMessage(topic="import-events", data=b"", attributes={"empty": ""}),
+    ],
+    ids=["every byte value", "unicode and escapes", "empty data and value"],
+)
+def test_should_return_a_pending_message_unchanged(
+    uow: UnitOfWork, message: OutboundMessage
+) -> None:
+    add_messages(uow, message)
+
+    pending = pending_messages(uow)
+
+    assert pending == [message]
+
+
+def test_should_give_each_pending_message_its_own_increasing_position(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1), a_message(2), a_message(3))
+
+    with uow:
+        positions = [entry.position for entry in uow.outbox.pending(10)]
+
+    assert positions == sorted(set(positions)) and len(positions) == 3
+
+
+def test_should_return_no_more_pending_messages_than_the_limit(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1), a_message(2), a_message(3))
+
+    pending = pending_messages(uow, limit=2)
+
+    assert pending == [a_message(1), a_message(2)]
+
+
+def test_should_return_nothing_when_nothing_is_pending(uow: UnitOfWork) -> None:
+    pending = pending_messages(uow)
+
+    assert pending == []
+
+
+def test_should_keep_no_message_added_without_commit(uow: UnitOfWork) -> None:
+    with uow:
+        uow.outbox.add([a_message(1)])
+
+    pending = pending_messages(uow)
+
+    assert pending == []
+
+
+def test_should_keep_no_message_when_the_records_of_its_unit_fail(uow: UnitOfWork) -> None:
+    with suppress(RuntimeError), uow:
+        uow.records.upsert_all([a_record("1")])
+        uow.outbox.add([a_message(1)])
+        raise RuntimeError("the import failed before commit")
+
+    pending = pending_messages(uow)
+
+    assert pending == []
+
+
+def test_should_accept_an_empty_batch_of_messages(uow: UnitOfWork) -> None:
+    add_messages(uow)
+
+    pending = pending_messages(uow)
+
+    assert pending == []
+
+
+def test_should_no_longer_return_published_messages(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1), a_message(2), a_message(3))
+    publish_pending(uow, limit=2)
+
+    pending = pending_messages(uow)
+
+    assert pending == [a_message(3)]
+
+
+def test_should_return_messages_again_when_publishing_was_not_committed(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1), a_message(2))
+    with uow:
+        pending = uow.outbox.pending(10)
+        uow.outbox.mark_published([entry.position for entry in pending])
+
+    again = pending_messages(uow)
+
+    assert again == [a_message(1), a_message(2)]
+
+
+def test_should_accept_marking_nothing_as_published(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1))
+    with uow:
+        uow.outbox.mark_published([])
+        uow.commit()
+
+    pending = pending_messages(uow)
+
+    assert pending == [a_message(1)]
+
+
+def test_should_commit_records_and_messages_together(uow: UnitOfWork) -> None:
+    with uow:
+        uow.records.upsert_all([a_record("1")])
+        uow.outbox.add([a_message(1)])
+        uow.commit()
+
+    with uow:
+        found = (uow.records.count("customers"), [e.message for e in uow.outbox.pending(10)])
+
+    assert found == (1, [a_message(1)])
+
+
+def test_should_hide_messages_another_relay_holds_until_its_transaction_ends(
+    open_skipping_unit_of_work: UnitOfWorkOpener,
+) -> None:
+    first, second = open_skipping_unit_of_work(), open_skipping_unit_of_work()
+    add_messages(first, a_message(1), a_message(2), a_message(3))
+
+    with first:
+        first.outbox.pending(2)
+        seen_by_second = pending_messages(second)
+
+    assert seen_by_second == [a_message(3)]
+
+
+def test_should_offer_messages_a_relay_held_again_once_it_rolled_back(
+    open_skipping_unit_of_work: UnitOfWorkOpener,
+) -> None:
+    first, second = open_skipping_unit_of_work(), open_skipping_unit_of_work()
+    add_messages(first, a_message(1), a_message(2))
+    with first:
+        first.outbox.pending(2)
+
+    seen_by_second = pending_messages(second)
+
+    assert seen_by_second == [a_message(1), a_message(2)]
+
+
+def relay_until_empty(
+    uow: UnitOfWork, start: threading.Barrier, published: list[OutboundMessage]
+) -> Callable[[], None]:
+    def run() -> None:
+        start.wait()
+        while publish_some(uow, published):
+            pass
+
+    return run
+
+
+def publish_some(uow: UnitOfWork, published: list[OutboundMessage]) -> int:
+    with uow:
+        pending = uow.outbox.pending(3)
+        published.extend(entry.message for entry in pending)
+        uow.outbox.mark_published([entry.position for entry in pending])
+        uow.commit()
+    return len(pending)
+
+
+def test_should_publish_each_message_once_when_relays_run_in_parallel(
+    open_unit_of_work: UnitOfWorkOpener,
+) -> None:
+    relays = [open_unit_of_work() for _ in range(4)]
+    messages = [a_message(number) for number in range(40)]
+    add_messages(relays[0], *messages)
+    published: list[OutboundMessage] = []
+    start = threading.Barrier(len(relays), timeout=30)
+
+    run_in_threads(*(relay_until_empty(uow, start, published) for uow in relays))
+
+    assert sorted(published, key=topic_of) == sorted(messages, key=topic_of)
+
+
+def topic_of(message: OutboundMessage) -> str:
+    return message.topic
