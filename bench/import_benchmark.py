@@ -1,0 +1,152 @@
+import argparse
+import json
+import os
+import platform
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import benchmark_database as database
+from bench.benchmark_dataset import DATASET, KEY_COLUMN
+from bench.benchmark_dataset import write_columns_schema, write_csv, write_store_rows
+from bench.benchmark_report import RunTimings, median_figures, print_report, run_figures
+from bench.benchmark_report import write_report
+from bench.measured_command import Measurement, run_measured
+
+OUT = Path(__file__).resolve().parent / "out"
+
+RSS_METHOD = "os.wait4(pid) ru_maxrss of the import-worker process"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BenchmarkFiles:
+    csv: Path
+    columns: Path
+    store_rows: Path
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="import-worker import vs psql \\copy")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep generated files and tables")
+    parser.add_argument("--url", default=database.DEFAULT_URL)
+    parser.add_argument("--output", type=Path, default=OUT / "import-benchmark.json")
+    parser.add_argument("--code-root", type=Path, help="import-worker source tree to run instead")
+    parser.add_argument(
+        "--import-worker", default=str(Path(sys.executable).parent / "import-worker")
+    )
+    return parser.parse_args()
+
+
+def generate(rows: int, import_id: str) -> BenchmarkFiles:
+    OUT.mkdir(parents=True, exist_ok=True)
+    files = BenchmarkFiles(
+        csv=OUT / f"rows-{rows}.csv",
+        columns=OUT / "columns.json",
+        store_rows=OUT / f"store-rows-{rows}.tsv",
+    )
+    write_csv(files.csv, rows)
+    write_columns_schema(files.columns)
+    write_store_rows(files.store_rows, rows, import_id)
+    return files
+
+
+def import_command(
+    arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str
+) -> list[str]:
+    return [
+        arguments.import_worker,
+        "import",
+        str(files.csv),
+        "--dataset",
+        DATASET,
+        "--key-column",
+        KEY_COLUMN,
+        "--columns",
+        str(files.columns),
+        "--import-id",
+        import_id,
+    ]
+
+
+def measure_import(
+    arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str
+) -> Measurement:
+    environment = {
+        "PATH": os.defpath,
+        "LC_ALL": "C.UTF-8",
+        "DATABASE_URL": database.search_path_url(arguments.url, database.IMPORT_SCHEMA),
+    }
+    if arguments.code_root is not None:
+        environment["PYTHONPATH"] = str(arguments.code_root.resolve())
+    return run_measured(
+        import_command(arguments, files, import_id),
+        environment=environment,
+        stdout=OUT / "import-stdout.json",
+        stderr=OUT / "import-stderr.log",
+    )
+
+
+def require_rows(url: str, schema: str, table: str, rows: int) -> None:
+    stored = database.count_rows(url, schema, table)
+    if stored != rows:
+        raise SystemExit(f"{schema}.{table} holds {stored} rows, expected {rows}")
+
+
+def run_once(arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str) -> RunTimings:
+    url, rows = arguments.url, arguments.rows
+    database.reset_tables(url)
+    database.checkpoint(url)
+    measured = measure_import(arguments, files, import_id)
+    if measured.exit_code != 0:
+        raise SystemExit(f"import-worker exited {measured.exit_code}, see {OUT}/import-stderr.log")
+    require_rows(url, database.IMPORT_SCHEMA, "records", rows)
+    database.checkpoint(url)
+    store_copy_seconds = database.copy_store_rows(url, files.store_rows)
+    require_rows(url, database.STORE_COPY_SCHEMA, "records", rows)
+    database.checkpoint(url)
+    plain_copy_seconds = database.copy_plain_csv(url, files.csv)
+    require_rows(url, database.PLAIN_COPY_SCHEMA, "items", rows)
+    return RunTimings(
+        rows=rows,
+        import_seconds=measured.seconds,
+        import_peak_rss_mib=measured.peak_rss_mib,
+        store_copy_seconds=store_copy_seconds,
+        plain_copy_seconds=plain_copy_seconds,
+    )
+
+
+def clean_up(url: str, files: BenchmarkFiles) -> None:
+    database.drop_schemas(url)
+    for path in (files.csv, files.store_rows):
+        path.unlink(missing_ok=True)
+
+
+def main() -> None:
+    arguments = parse_arguments()
+    import_id = f"bench-{uuid.uuid4().hex}"
+    load_before = os.getloadavg()
+    files = generate(arguments.rows, import_id)
+    try:
+        runs = [run_figures(run_once(arguments, files, import_id)) for _ in range(arguments.repeat)]
+    finally:
+        if not arguments.keep:
+            clean_up(arguments.url, files)
+    print_report(arguments.rows, runs)
+    document = {
+        "rows": arguments.rows,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "code_root": str(arguments.code_root or Path.cwd()),
+        "load_average_before": load_before,
+        "peak_rss_method": RSS_METHOD,
+        "runs": runs,
+        "median": median_figures(runs),
+    }
+    write_report(arguments.output, document)
+    print(json.dumps({"written": str(arguments.output)}))
+
+
+if __name__ == "__main__":
+    main()
