@@ -48,7 +48,7 @@ export HEALTH_HOST="127.0.0.1"
 export HEALTH_PORT="$(free_port)"
 
 echo "demo: applying the topology"
-"${BIN}/import-worker" topology apply >/dev/null
+LOG_LEVEL=WARNING "${BIN}/import-worker" topology apply >/dev/null
 "${BIN}/python" scripts/demo_results.py subscribe --project "${GOOGLE_CLOUD_PROJECT}" \
     --subscription demo-results
 
@@ -69,7 +69,7 @@ ready || {
 }
 
 echo "demo: publishing an ImportRequested for examples/customers.csv with a development token"
-request="$("${BIN}/import-worker" request examples/customers.csv --dataset customers \
+request="$(LOG_LEVEL=WARNING "${BIN}/import-worker" request examples/customers.csv --dataset customers \
     --key-column id --columns examples/customers.columns.json --subject demo --role importer)"
 import_id="$("${BIN}/python" -c 'import json, sys; print(json.loads(sys.argv[1])["import_id"])' "${request}")"
 

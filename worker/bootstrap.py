@@ -31,8 +31,8 @@ def new_id() -> str:
     return UuidIdGenerator().new_id()
 
 
-def build_unit_of_work(settings: Settings) -> UnitOfWork:
-    return create_unit_of_work(settings.database_url)
+def build_unit_of_work(settings: Settings, *, per_thread: bool = True) -> UnitOfWork:
+    return create_unit_of_work(settings.database_url, per_thread=per_thread)
 
 
 def build_event_messages(settings: Settings) -> EventMessages:
@@ -46,6 +46,7 @@ def build_operator_import(settings: Settings, *, interactive: bool) -> ImportDat
     )
     return build_import_data(
         settings,
+        uow=build_unit_of_work(settings, per_thread=False),
         auth=AuthService(None, anonymous=operator),
         source=build_operator_record_source(),
         progress=_progress(interactive),
@@ -56,6 +57,7 @@ def build_operator_import(settings: Settings, *, interactive: bool) -> ImportDat
 def build_import_data(
     settings: Settings,
     *,
+    uow: UnitOfWork,
     auth: AuthService,
     source: RecordSource,
     progress: ImportProgress,
@@ -65,7 +67,7 @@ def build_import_data(
     return ImportDataUseCase(
         auth=auth,
         source=source,
-        uow=build_unit_of_work(settings),
+        uow=uow,
         results=ImportResults(clock=clock, ids=ids),
         events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
         progress=progress,
@@ -84,7 +86,7 @@ def build_message_record_source(settings: Settings) -> RecordSource:
 
 
 def build_get_data(settings: Settings) -> GetDataUseCase:
-    return GetDataUseCase(uow=build_unit_of_work(settings))
+    return GetDataUseCase(uow=build_unit_of_work(settings, per_thread=False))
 
 
 def _progress(interactive: bool) -> ImportProgress:

@@ -13,6 +13,7 @@ from adapters.observability.null_import_progress import NullImportProgress
 from adapters.observability.otel_tracing import OtelTracing
 from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
+from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.token_verifier_factory import build_token_verifier
 from adapters.system.cached_probe import CachedProbe
 from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
@@ -103,7 +104,7 @@ def build_probes(settings: Settings, subscriber: PubSubSubscriber) -> list[Healt
     timeout = settings.health_probe_timeout_seconds
     probes: list[HealthProbe] = [
         PubSubSubscriptionProbe(subscriber),
-        RepositoryProbe(bootstrap.build_unit_of_work(settings)),
+        RepositoryProbe(bootstrap.build_unit_of_work(settings, per_thread=False)),
     ]
     return [CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]
 
@@ -114,12 +115,14 @@ def build_worker(settings: Settings) -> WorkerRuntime:
     )
     subscriber = build_subscriber(settings)
     publisher = build_publisher(settings)
-    relay = RelayOutboxUseCase(uow=bootstrap.build_unit_of_work(settings), publisher=publisher)
+    uow = bootstrap.build_unit_of_work(settings)
+    relay = RelayOutboxUseCase(uow=uow, publisher=publisher)
     metrics = PrometheusWorkerMetrics()
     liveness = LivenessMonitor(subscriber)
     handler = ImportRequestHandler(
         import_data=bootstrap.build_import_data(
             settings,
+            uow=uow,
             auth=build_auth(settings),
             source=bootstrap.build_message_record_source(settings),
             progress=NullImportProgress(),
@@ -165,6 +168,7 @@ def build_token_issuer(settings: Settings) -> JwtTokenIssuer:
     if secret is None:
         raise ConfigurationError("AUTH_JWT_SECRET must be set to mint development tokens")
     try:
+        SharedSecretKeyResolver(secret)
         return JwtTokenIssuer(
             secret,
             clock=SystemClock(),

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -11,15 +12,20 @@ SQLITE_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-def create_unit_of_work(database_url: str) -> UnitOfWork:
+def create_unit_of_work(database_url: str, *, per_thread: bool = True) -> UnitOfWork:
+    """Per thread: safe to share between threads; else one connection for a single user."""
     scheme = urlsplit(database_url).scheme
     if scheme == "memory":
         return InMemoryUnitOfWork()
+    factory = _connection_factory(database_url, scheme)
+    return ThreadLocalUnitOfWork(factory) if per_thread else factory()
+
+
+def _connection_factory(database_url: str, scheme: str) -> Callable[[], UnitOfWork]:
     if scheme in POSTGRES_SCHEMES:
-        return ThreadLocalUnitOfWork(partial(PostgresUnitOfWork, database_url))
+        return partial(PostgresUnitOfWork, database_url)
     if database_url.startswith(SQLITE_PREFIX) and len(database_url) > len(SQLITE_PREFIX):
-        path = database_url.removeprefix(SQLITE_PREFIX)
-        return ThreadLocalUnitOfWork(partial(SqliteUnitOfWork, path))
+        return partial(SqliteUnitOfWork, database_url.removeprefix(SQLITE_PREFIX))
     raise ValueError(
         f"unsupported database URL scheme {scheme!r}: expected memory://,"
         " sqlite:///PATH, postgresql:// or postgres://"

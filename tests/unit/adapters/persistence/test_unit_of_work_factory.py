@@ -3,6 +3,8 @@ from pathlib import Path
 import pytest
 
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from application.errors import DependencyUnavailableError
@@ -80,3 +82,19 @@ def test_should_not_repeat_the_password_of_a_refused_url() -> None:
     message = refusal_of("mysql://worker:hunter2@db/imports")
 
     assert "hunter2" not in message
+
+
+@pytest.mark.parametrize(
+    ("database_url", "expected"),
+    [
+        ("sqlite:///./var/import-worker.db", SqliteUnitOfWork),
+        ("postgresql://worker@db.internal:5432/imports", PostgresUnitOfWork),
+    ],
+    ids=["sqlite", "postgresql"],
+)
+def test_should_build_a_single_connection_unit_of_work_when_not_shared_between_threads(
+    database_url: str, expected: type
+) -> None:
+    sut = create_unit_of_work(database_url, per_thread=False)
+
+    assert type(sut) is expected
