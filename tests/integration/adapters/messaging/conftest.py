@@ -7,6 +7,7 @@ from adapters.messaging.pubsub_topology import PubSubTopology
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
 from tests.support.pubsub_emulator import free_port
 
+
 @pytest.fixture
 def topology_project_id(pubsub_project_id: str) -> str:
     topology = PubSubTopology(project_id=pubsub_project_id)
