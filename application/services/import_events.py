@@ -20,7 +20,7 @@ class AuditSubject:
 
 
 class ImportEvents:
-    """The outbox messages of each outcome; ids derive from the request, so a redelivery repeats them."""
+    """Outbox messages per outcome; ids derive from the request, so a redelivery repeats them."""
 
     def __init__(self, *, messages: EventMessages, clock: Clock, ids: IdGenerator) -> None:
         self._messages = messages

@@ -20,7 +20,7 @@ class DeadLetterMessage:
 
 
 class DeadLetterMessageUseCase:
-    """Republishes a message that cannot be understood, unchanged but for the reason, and audits it."""
+    """Republishes a message that cannot be understood, unchanged but for the reason; audits it."""
 
     def __init__(
         self,
