@@ -40,7 +40,7 @@ Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
 
 
 class ImportRequestHandler:
-    """Message in, ack decision out: permanent problems acked with a result, transient ones nacked."""
+    """Message in, ack decision out: permanent problems acked with a result, transient nacked."""
 
     def __init__(
         self,
