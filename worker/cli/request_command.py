@@ -6,9 +6,10 @@ from typing import Any
 from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
 from worker import bootstrap, bootstrap_messaging
-from worker.cli.output import print_json
+from worker.cli.output import print_error, print_json
 
 URI_MARKER = "://"
+EXIT_USAGE = 2
 
 
 def register(commands: Any) -> None:
@@ -35,9 +36,14 @@ def register(commands: Any) -> None:
 def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
     import_id = arguments.import_id or bootstrap.new_id()
     correlation_id = arguments.correlation_id or bootstrap.new_id()
+    try:
+        data = json.dumps(_body(arguments, import_id)).encode()
+    except (OSError, ValueError) as error:
+        print_error(str(error))
+        return EXIT_USAGE
     message = OutboundMessage(
         topic=settings.import_requests_topic,
-        data=json.dumps(_body(arguments, import_id)).encode(),
+        data=data,
         attributes=_attributes(arguments, settings, correlation_id),
     )
     publisher = bootstrap_messaging.build_publisher(settings)

@@ -4,7 +4,9 @@ from typing import Any
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from worker import bootstrap_messaging
-from worker.cli.output import print_json
+from worker.cli.output import print_error, print_json
+
+EXIT_USAGE = 2
 
 
 def register(commands: Any) -> None:
@@ -26,6 +28,12 @@ def register(commands: Any) -> None:
 
 def issue_token(arguments: argparse.Namespace, settings: Settings) -> int:
     issuer = bootstrap_messaging.build_token_issuer(settings)
-    token = issuer.issue(subject=arguments.subject, roles=arguments.role, ttl_seconds=arguments.ttl)
+    try:
+        token = issuer.issue(
+            subject=arguments.subject, roles=arguments.role, ttl_seconds=arguments.ttl
+        )
+    except ValueError as error:
+        print_error(str(error))
+        return EXIT_USAGE
     print_json({"token": token})
     return 0
