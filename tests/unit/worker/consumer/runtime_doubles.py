@@ -1,0 +1,55 @@
+import threading
+import time
+from collections.abc import Callable
+
+from adapters.messaging.ack_decision import AckDecision
+from adapters.messaging.inbound_message import InboundMessage
+
+Handle = Callable[[InboundMessage], AckDecision]
+
+
+class FakeSubscriber:
+    def __init__(
+        self, *, alive: bool = True, drained: bool = True, stop_seconds: float = 0.0
+    ) -> None:
+        self.alive = alive
+        self._drained = drained
+        self._stop_seconds = stop_seconds
+        self.handle: Handle | None = None
+        self.stop_graces: list[float] = []
+        self.on_stop: Callable[[], None] = lambda: None
+
+    def start(self, handle: Handle) -> None:
+        self.handle = handle
+
+    def stop(self, grace_seconds: float) -> bool:
+        self.stop_graces.append(grace_seconds)
+        self.on_stop()
+        time.sleep(self._stop_seconds)
+        return self._drained
+
+    def is_alive(self) -> bool:
+        return self.alive
+
+
+class FakeSidecar:
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def start(self) -> None:
+        self.events.append("start")
+
+    def stop(self) -> None:
+        self.events.append("stop")
+
+
+class FakeHeartbeat:
+    def __init__(self) -> None:
+        self.beats = 0
+        self.on_beat: Callable[[int], None] = lambda beats: None
+        self.beaten = threading.Event()
+
+    def beat(self) -> None:
+        self.beats += 1
+        self.beaten.set()
+        self.on_beat(self.beats)

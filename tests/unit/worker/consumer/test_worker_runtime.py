@@ -1,0 +1,240 @@
+import logging
+import threading
+
+import pytest
+
+from adapters.messaging.ack_decision import AckDecision
+from adapters.messaging.inbound_message import InboundMessage
+from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from application.ports.outbound_message import OutboundMessage
+from application.use_cases.relay_outbox import RelayOutboxUseCase
+from tests.fakes.fake_message_publisher import FakeMessagePublisher
+from tests.unit.worker.consumer.runtime_doubles import FakeHeartbeat, FakeSidecar, FakeSubscriber
+from worker.consumer import worker_runtime
+from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
+
+PENDING = OutboundMessage(topic="import-results", data=b"{}")
+
+
+def _ack(message: InboundMessage) -> AckDecision:
+    return AckDecision.ACK
+
+
+class RuntimeWorld:
+    def __init__(self) -> None:
+        self.subscriber = FakeSubscriber()
+        self.sidecar = FakeSidecar()
+        self.heartbeat = FakeHeartbeat()
+        self.uow = InMemoryUnitOfWork()
+        self.publisher = FakeMessagePublisher()
+        self.signals = WorkerSignals(
+            stop_requested=threading.Event(), draining=threading.Event(), stopping=threading.Event()
+        )
+        self.grace_seconds = 5.0
+
+    def runtime(self) -> WorkerRuntime:
+        return WorkerRuntime(
+            subscriber=self.subscriber,
+            handle=_ack,
+            relay=RelayOutboxUseCase(uow=self.uow, publisher=self.publisher),
+            sidecar=self.sidecar,
+            heartbeat=self.heartbeat,
+            signals=self.signals,
+            grace_seconds=self.grace_seconds,
+        )
+
+    def add_pending(self) -> None:
+        with self.uow as uow:
+            uow.outbox.add([PENDING])
+            uow.commit()
+
+
+@pytest.fixture(autouse=True)
+def fast_beats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker_runtime, "BEAT_SECONDS", 0.01)
+
+
+@pytest.fixture
+def world() -> RuntimeWorld:
+    return RuntimeWorld()
+
+
+def _stop_after_first_beat(sut: WorkerRuntime, world: RuntimeWorld) -> None:
+    world.heartbeat.beaten.wait(2)
+    sut.request_stop()
+
+
+def _stop_on_beat(sut: WorkerRuntime, world: RuntimeWorld, beat: int) -> None:
+    world.heartbeat.on_beat = lambda beats: sut.request_stop() if beats == beat else None
+
+
+def test_should_exit_zero_when_asked_to_stop_before_running(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    sut.request_stop()
+
+    exit_code = sut.run()
+
+    assert exit_code == 0
+
+
+@pytest.mark.timeout(5)
+def test_should_exit_zero_when_asked_to_stop_while_running(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    stopper = threading.Thread(target=_stop_after_first_beat, args=(sut, world))
+    stopper.start()
+
+    exit_code = sut.run()
+
+    stopper.join()
+    assert exit_code == 0
+
+
+def test_should_mark_the_worker_draining_when_asked_to_stop(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+
+    sut.request_stop()
+
+    assert world.signals.draining.is_set()
+
+
+def test_should_exit_one_when_the_subscriber_dies(world: RuntimeWorld) -> None:
+    world.subscriber.alive = False
+    sut = world.runtime()
+
+    exit_code = sut.run()
+
+    assert exit_code == 1
+
+
+def test_should_drain_when_the_subscriber_dies(world: RuntimeWorld) -> None:
+    world.subscriber.alive = False
+    sut = world.runtime()
+
+    sut.run()
+
+    assert world.signals.draining.is_set()
+
+
+def test_should_log_that_the_pull_died(
+    world: RuntimeWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.subscriber.alive = False
+    sut = world.runtime()
+    caplog.set_level(logging.ERROR, logger="worker.consumer.worker_runtime")
+
+    sut.run()
+
+    assert [record.getMessage() for record in caplog.records] == ["worker.pull_died"]
+
+
+def test_should_hand_the_message_handler_to_the_subscriber(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert world.subscriber.handle is _ack
+
+
+def test_should_start_the_sidecar_and_stop_it_last(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert world.sidecar.events == ["start", "stop"]
+
+
+def test_should_beat_once_per_loop_until_asked_to_stop(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    _stop_on_beat(sut, world, 3)
+
+    sut.run()
+
+    assert world.heartbeat.beats == 3
+
+
+def test_should_relay_pending_outbox_messages_while_consuming(world: RuntimeWorld) -> None:
+    world.add_pending()
+    sut = world.runtime()
+    _stop_on_beat(sut, world, 1)
+    relayed_before_drain: list[int] = []
+    world.subscriber.on_stop = lambda: relayed_before_drain.append(len(world.publisher.published))
+
+    sut.run()
+
+    assert relayed_before_drain == [1]
+
+
+def test_should_relay_pending_outbox_messages_after_draining(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    sut.request_stop()
+    world.subscriber.on_stop = world.add_pending
+
+    sut.run()
+
+    assert world.publisher.published == [PENDING]
+
+
+def test_should_log_a_relay_failure_instead_of_raising(
+    world: RuntimeWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.publisher = FakeMessagePublisher(available_batches=0)
+    world.add_pending()
+    sut = world.runtime()
+    sut.request_stop()
+    caplog.set_level(logging.WARNING, logger="worker.consumer.worker_runtime")
+
+    sut.run()
+
+    assert [record.__dict__.get("error_code") for record in caplog.records] == [
+        "dependency_unavailable"
+    ]
+
+
+def test_should_give_the_subscriber_the_whole_grace_period(world: RuntimeWorld) -> None:
+    world.grace_seconds = 7.5
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert world.subscriber.stop_graces == [7.5]
+
+
+def test_should_cancel_in_flight_imports_when_the_drain_outlasts_the_grace_fraction(
+    world: RuntimeWorld,
+) -> None:
+    world.grace_seconds = 0.05
+    world.subscriber = FakeSubscriber(stop_seconds=0.2)
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert world.signals.stopping.is_set()
+
+
+def test_should_not_cancel_imports_that_drain_in_time(world: RuntimeWorld) -> None:
+    world.grace_seconds = 0.2
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert not world.signals.stopping.wait(0.3)
+
+
+def test_should_log_whether_the_drain_finished_in_time(
+    world: RuntimeWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.subscriber = FakeSubscriber(drained=False)
+    sut = world.runtime()
+    sut.request_stop()
+    caplog.set_level(logging.INFO, logger="worker.consumer.worker_runtime")
+
+    sut.run()
+
+    assert [
+        record.__dict__["in_time"] for record in caplog.records if record.msg == "worker.drained"
+    ] == [False]
