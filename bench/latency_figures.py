@@ -1,0 +1,31 @@
+import statistics
+
+
+def latency_figures(published: dict[str, float], arrived: dict[str, float]) -> dict[str, float]:
+    milliseconds = sorted(
+        (arrived[key] - published[key]) * 1000.0 for key in published if key in arrived
+    )
+    cuts = statistics.quantiles(milliseconds, n=100, method="inclusive")
+    return {
+        "messages": len(published),
+        "arrived": len(milliseconds),
+        "p50_ms": cuts[49],
+        "p90_ms": cuts[89],
+        "p99_ms": cuts[98],
+        "mean_ms": statistics.fmean(milliseconds),
+        "min_ms": milliseconds[0],
+        "max_ms": milliseconds[-1],
+    }
+
+
+def throughput_figures(
+    count: int, *, started: float, first: float, last: float
+) -> dict[str, float]:
+    return {
+        "messages": count,
+        "seconds_from_start": last - started,
+        "seconds_first_to_last": last - first,
+        "seconds_to_first": first - started,
+        "per_second_from_start": count / (last - started),
+        "per_second_first_to_last": (count - 1) / (last - first),
+    }

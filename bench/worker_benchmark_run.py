@@ -1,0 +1,115 @@
+import subprocess  # nosec B404
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.arrival_recorder import ArrivalRecorder
+from bench.bench_pubsub import BenchPubSub
+from bench.import_request_messages import ImportRequestMessages
+from bench.latency_figures import latency_figures, throughput_figures
+from bench.raw_drain import RawDrain
+from bench.service_process import BIN, ServiceProcess
+from bench.steady_publisher import publish_steadily
+
+REQUESTS_TOPIC = "import-requests"
+RESULTS_TOPIC = "import-results"
+RESULTS_SUBSCRIPTION = "bench-results"
+RAW_SUBSCRIPTION = "bench-raw-drain"
+RELAY_SUBSCRIPTION = "bench-raw-relay"
+POLL_SECONDS = 1.0
+ARRIVAL_GRACE_SECONDS = 60.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LatencyPlan:
+    rate: float
+    seconds: float
+    warmup: int
+
+
+class WorkerBenchmarkRun:
+    def __init__(
+        self, *, pubsub: BenchPubSub, messages: ImportRequestMessages, environment: dict[str, str]
+    ) -> None:
+        self.pubsub = pubsub
+        self.messages = messages
+        self.environment = environment
+        self.recorder: ArrivalRecorder | None = None
+
+    def prepare(self, backlog: int) -> list[str]:
+        subprocess.run(  # nosec B603
+            [str(BIN / "import-worker"), "topology", "apply"],
+            env=self.environment,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        results_path = self.pubsub.create_subscription(RESULTS_SUBSCRIPTION, RESULTS_TOPIC)
+        self.recorder = ArrivalRecorder(self.pubsub.subscriber, results_path)
+        self.recorder.start()
+        self.pubsub.create_subscription(RAW_SUBSCRIPTION, REQUESTS_TOPIC)
+        requests = self.messages.batch("throughput", backlog)
+        self.pubsub.publish_all(REQUESTS_TOPIC, requests)
+        return [request.import_id for request in requests]
+
+    def raw_throughput(self, count: int, flow_control: Any, timeout: float) -> dict[str, float]:
+        drain = RawDrain(self.pubsub.subscriber, self.pubsub.subscription_path(RAW_SUBSCRIPTION))
+        timing = drain.run(count, flow_control=flow_control, timeout_seconds=timeout)
+        self.pubsub.delete_subscription(RAW_SUBSCRIPTION)
+        figures = throughput_figures(
+            count, started=timing.started, first=timing.first, last=timing.last
+        )
+        return {**figures, "deliveries": timing.deliveries}
+
+    def worker_throughput(
+        self, worker: ServiceProcess, import_ids: list[str], timeout: float
+    ) -> dict[str, float]:
+        recorder = self.expect(import_ids)
+        worker.start()
+        wait_for_arrivals(recorder, worker, timeout)
+        times = sorted(recorder.arrivals.values())
+        figures = throughput_figures(
+            len(import_ids), started=worker.started, first=times[0], last=times[-1]
+        )
+        return {**figures, "deliveries": recorder.deliveries}
+
+    def latency(self, label: str, service: ServiceProcess, plan: LatencyPlan) -> dict[str, float]:
+        self.measure_latency(f"{label}-warmup", service, plan.warmup, plan.rate)
+        count = max(int(plan.rate * plan.seconds), 2)
+        return self.measure_latency(f"{label}-latency", service, count, plan.rate)
+
+    def measure_latency(
+        self, phase: str, service: ServiceProcess, count: int, rate: float
+    ) -> dict[str, float]:
+        requests = self.messages.batch(phase, count)
+        expected = [request.import_id for request in requests]
+        recorder = self.expect(expected)
+        published = publish_steadily(self.pubsub, REQUESTS_TOPIC, requests, rate)
+        wait_for_arrivals(recorder, service, ARRIVAL_GRACE_SECONDS)
+        return latency_figures(published, recorder.arrivals)
+
+    def expect(self, import_ids: list[str]) -> ArrivalRecorder:
+        if self.recorder is None:
+            raise RuntimeError("prepare() starts the results subscriber")
+        self.recorder.expect(import_ids)
+        return self.recorder
+
+    def close(self) -> None:
+        if self.recorder is not None:
+            self.recorder.stop()
+
+    def relay_process(self, log: Path) -> ServiceProcess:
+        self.pubsub.create_subscription(RELAY_SUBSCRIPTION, REQUESTS_TOPIC)
+        command = [sys.executable, "-m", "bench.raw_relay", "--host", self.pubsub.host]
+        command += ["--project", self.pubsub.project, "--subscription", RELAY_SUBSCRIPTION]
+        command += ["--topic", RESULTS_TOPIC]
+        return ServiceProcess(command, environment=self.environment, log=log)
+
+
+def wait_for_arrivals(recorder: ArrivalRecorder, service: ServiceProcess, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not recorder.wait(POLL_SECONDS):
+        service.require_alive()
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{recorder.missing()} result events missing after {timeout:.0f} s")
