@@ -156,6 +156,7 @@ def build_worker(settings: Settings) -> WorkerRuntime:
         heartbeat=liveness,
         signals=signals,
         grace_seconds=settings.shutdown_grace_seconds,
+        resources=(subscriber, publisher, uow),
     )
 
 

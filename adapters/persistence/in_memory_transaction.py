@@ -35,6 +35,9 @@ class InMemoryTransaction(UnitOfWork):
         )
         self._begin()
 
+    def close(self) -> None:
+        self._begin()
+
     def _begin(self) -> None:
         self._store.release(self._outbox.claimed)
         self._records = InMemoryDataRepository(self._store)

@@ -1,17 +1,12 @@
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Self
 
 from application.ports.import_ledger import ImportLedger
 from application.ports.outbox import Outbox
 from application.ports.unit_of_work import UnitOfWork
 from domain.repository.data_repository import DataRepository
-
-
-@runtime_checkable
-class Closeable(Protocol):
-    def close(self) -> None: ...
 
 
 class ThreadLocalUnitOfWork(UnitOfWork):
@@ -52,8 +47,7 @@ class ThreadLocalUnitOfWork(UnitOfWork):
         with self._opened_lock:
             opened = list(self._opened)
         for unit_of_work in opened:
-            if isinstance(unit_of_work, Closeable):
-                unit_of_work.close()
+            unit_of_work.close()
 
     def _current(self) -> UnitOfWork:
         current: UnitOfWork | None = getattr(self._local, "unit_of_work", None)

@@ -27,3 +27,7 @@ class UnitOfWork(abc.ABC):
 
     @abc.abstractmethod
     def commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Releases the connections it holds; it may be entered again afterwards."""

@@ -1,6 +1,6 @@
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,6 +35,10 @@ class Heartbeat(Protocol):
     def beat(self) -> None: ...
 
 
+class Resource(Protocol):
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkerSignals:
     stop_requested: threading.Event
@@ -55,6 +59,7 @@ class WorkerRuntime:
         heartbeat: Heartbeat,
         signals: WorkerSignals,
         grace_seconds: float,
+        resources: Sequence[Resource] = (),
     ) -> None:
         self._subscriber = subscriber
         self._handle = handle
@@ -63,6 +68,7 @@ class WorkerRuntime:
         self._heartbeat = heartbeat
         self._signals = signals
         self._grace_seconds = grace_seconds
+        self._resources = resources
 
     def request_stop(self) -> None:
         self._signals.draining.set()
@@ -97,6 +103,8 @@ class WorkerRuntime:
         logger.info("worker.drained", extra={"in_time": drained})
         self._relay_pending()
         self._sidecar.stop()
+        for resource in self._resources:
+            resource.close()
 
     def _relay_pending(self) -> None:
         try:

@@ -6,7 +6,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from worker.messages.column_schema import ColumnSpecModel
 from worker.messages.wire_types import DatasetName, Delimiter, ImportId
 
-INLINE_LIMIT_BYTES = 1024 * 1024
 SOURCE_SCHEMES = ("file://", "gs://", "https://")
 
 

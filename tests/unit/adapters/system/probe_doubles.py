@@ -43,3 +43,6 @@ class UnreachableUnitOfWork(UnitOfWork):
 
     def commit(self) -> None:
         pass
+
+    def close(self) -> None:
+        pass

@@ -75,3 +75,6 @@ class UnavailableUnitOfWork(UnitOfWork):
 
     def commit(self) -> None:
         raise DependencyUnavailableError("database unreachable")
+
+    def close(self) -> None:
+        return None

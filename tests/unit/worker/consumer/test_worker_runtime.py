@@ -20,6 +20,14 @@ def _ack(message: InboundMessage) -> AckDecision:
     return AckDecision.ACK
 
 
+class ClosableResource:
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
 class RuntimeWorld:
     def __init__(self) -> None:
         self.subscriber = FakeSubscriber()
@@ -31,6 +39,7 @@ class RuntimeWorld:
             stop_requested=threading.Event(), draining=threading.Event(), stopping=threading.Event()
         )
         self.grace_seconds = 5.0
+        self.resource = ClosableResource()
 
     def runtime(self) -> WorkerRuntime:
         return WorkerRuntime(
@@ -41,6 +50,7 @@ class RuntimeWorld:
             heartbeat=self.heartbeat,
             signals=self.signals,
             grace_seconds=self.grace_seconds,
+            resources=(self.resource,),
         )
 
     def add_pending(self) -> None:
@@ -238,3 +248,12 @@ def test_should_log_whether_the_drain_finished_in_time(
     assert [
         record.__dict__["in_time"] for record in caplog.records if record.msg == "worker.drained"
     ] == [False]
+
+
+def test_should_close_its_resources_after_draining(world: RuntimeWorld) -> None:
+    sut = world.runtime()
+    sut.request_stop()
+
+    sut.run()
+
+    assert world.resource.closed
