@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     auth_audience: str | None = None
     import_allowed_roots: CommaSeparated = ()
     import_allowed_hosts: CommaSeparated = ()
+    import_max_source_bytes: int | None = Field(default=None, ge=1)
     import_requests_topic: str = "import-requests"
     import_requests_subscription: str = "import-requests-worker"
     import_results_topic: str = "import-results"

@@ -5,6 +5,7 @@ import threading
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.file_uri_opener import FileUriOpener
+from adapters.file_importer.https_uri_opener import HttpsUriOpener
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
 from adapters.observability.otel_trace_context import OtelTraceContext
@@ -82,7 +83,10 @@ def build_operator_record_source() -> RecordSource:
 
 def build_message_record_source(settings: Settings) -> RecordSource:
     roots = FileUriOpener(allowed_roots=settings.import_allowed_roots)
-    return CsvRecordSource(openers={"file": roots}, reader=CsvTabularReader())
+    hosts = HttpsUriOpener(
+        allowed_hosts=settings.import_allowed_hosts, max_bytes=settings.import_max_source_bytes
+    )
+    return CsvRecordSource(openers={"file": roots, "https": hosts}, reader=CsvTabularReader())
 
 
 def build_get_data(settings: Settings) -> GetDataUseCase:

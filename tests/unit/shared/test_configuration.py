@@ -127,3 +127,24 @@ def test_should_be_frozen() -> None:
 
     with pytest.raises(ValidationError):
         sut.log_format = "console"
+
+
+def test_should_default_to_no_cap_on_source_size() -> None:
+    sut = Settings()
+
+    assert sut.import_max_source_bytes is None
+
+
+def test_should_read_the_source_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPORT_MAX_SOURCE_BYTES", "1048576")
+
+    sut = Settings()
+
+    assert sut.import_max_source_bytes == 1048576
+
+
+def test_should_refuse_a_source_size_cap_below_one_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPORT_MAX_SOURCE_BYTES", "0")
+
+    with pytest.raises(ValidationError):
+        Settings()

@@ -1,13 +1,16 @@
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from application.errors import SourceForbiddenError
+from application.errors import SourceForbiddenError, SourceTooLargeError
 from application.ports.record_source import SourceDescriptor
 from domain.events.import_completed import ImportCompleted
 from shared.configuration import Settings
+from tests.support.loopback_https_server import LoopbackHttpsServer, answer, serving_https
+from tests.support.self_signed_certificate import SelfSignedCertificate, loopback_certificate
 from tests.unit.shared.settings_environment import clear_settings_environment
 from worker import bootstrap
 
@@ -78,3 +81,51 @@ def test_should_address_result_events_to_the_configured_topic() -> None:
     topic = messages.result(COMPLETED).topic
 
     assert topic == "results-x"
+
+
+@pytest.fixture(scope="module")
+def loopback_tls(tmp_path_factory: pytest.TempPathFactory) -> SelfSignedCertificate:
+    return loopback_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def loopback_https(loopback_tls: SelfSignedCertificate) -> Iterator[LoopbackHttpsServer]:
+    routes = {"/people.csv": answer(200, b"id,name\n1,Ada\n")}
+    with serving_https(routes, loopback_tls) as running:
+        yield running
+
+
+@pytest.fixture
+def https_server(
+    loopback_https: LoopbackHttpsServer,
+    loopback_tls: SelfSignedCertificate,
+    monkeypatch: pytest.MonkeyPatch,
+) -> LoopbackHttpsServer:
+    monkeypatch.setenv("SSL_CERT_FILE", str(loopback_tls.certificate))
+    return loopback_https
+
+
+def test_should_let_a_message_read_an_https_source_on_an_allowed_host(
+    https_server: LoopbackHttpsServer,
+) -> None:
+    settings = Settings(import_allowed_hosts=("127.0.0.1",))
+
+    header = _header(settings, https_server.url("/people.csv"))
+
+    assert header == ("id", "name")
+
+
+def test_should_refuse_a_message_an_https_source_larger_than_the_configured_cap(
+    https_server: LoopbackHttpsServer,
+) -> None:
+    settings = Settings(import_allowed_hosts=("127.0.0.1",), import_max_source_bytes=4)
+
+    with pytest.raises(SourceTooLargeError):
+        _header(settings, https_server.url("/people.csv"))
+
+
+def test_should_refuse_a_message_every_https_source_when_no_host_is_allowed(
+    https_server: LoopbackHttpsServer,
+) -> None:
+    with pytest.raises(SourceForbiddenError):
+        _header(Settings(), https_server.url("/people.csv"))
