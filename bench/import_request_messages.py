@@ -24,17 +24,20 @@ def mint_token(secret: str) -> str:
 
 
 class ImportRequestMessages:
-    def __init__(self, *, secret: str, run_id: str) -> None:
+    def __init__(self, *, secret: str, run_id: str, datasets: int = 1) -> None:
         self._authorization = f"Bearer {mint_token(secret)}"
         self._run_id = run_id
+        self._datasets = [DATASET] if datasets <= 1 else [f"{DATASET}_{n}" for n in range(datasets)]
 
     def batch(self, phase: str, count: int) -> list[OutgoingMessage]:
-        return [self.message(f"{phase}-{self._run_id}-{number:06d}") for number in range(count)]
+        return [
+            self.message(f"{phase}-{self._run_id}-{number:06d}", number) for number in range(count)
+        ]
 
-    def message(self, import_id: str) -> OutgoingMessage:
+    def message(self, import_id: str, number: int = 0) -> OutgoingMessage:
         body = {
             "import_id": import_id,
-            "dataset": DATASET,
+            "dataset": self._datasets[number % len(self._datasets)],
             "source": {"format": "csv", "inline": INLINE_CSV},
             "columns": {"id": {"type": "integer", "required": True}, "amount": {"type": "integer"}},
         }

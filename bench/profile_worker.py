@@ -3,18 +3,21 @@ import cProfile
 import pstats
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from worker.cli.main import main as worker_main
 
 ThreadRun = Callable[[threading.Thread], None]
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.thread_time}
 
 
 class ThreadProfiles:
     """cProfile sees one thread only: every thread started from here gets its own profile."""
 
-    def __init__(self) -> None:
+    def __init__(self, timer: Callable[[], float]) -> None:
+        self._timer = timer
         self._finished: list[cProfile.Profile] = []
         self._lock = threading.Lock()
         self.unfinished = 0
@@ -29,7 +32,7 @@ class ThreadProfiles:
 
     def _profiled(self, run: ThreadRun) -> ThreadRun:
         def profiled_run(thread: threading.Thread) -> None:
-            profile = cProfile.Profile()
+            profile = cProfile.Profile(self._timer)
             self._count_unfinished(1)
             try:
                 profile.runcall(run, thread)
@@ -51,10 +54,12 @@ class ThreadProfiles:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="import-worker run under a per-thread cProfile")
     parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
     arguments = parser.parse_args(argv)
-    profiles = ThreadProfiles()
+    timer = CLOCKS[arguments.clock]
+    profiles = ThreadProfiles(timer)
     profiles.install()
-    main_profile = cProfile.Profile()
+    main_profile = cProfile.Profile(timer)
     exit_code: int = main_profile.runcall(worker_main, ["run"])
     profiles.merged(main_profile).dump_stats(arguments.output)
     print(f"profile: {arguments.output}, threads still running: {profiles.unfinished}")

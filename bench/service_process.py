@@ -34,6 +34,9 @@ class ServiceProcess:
         if self._process is None or self._process.poll() is not None:
             raise RuntimeError(f"{self._command[0]} is not running; see {self._log}")
 
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
     def stop(self) -> int | None:
         if self._process is None:
             return None

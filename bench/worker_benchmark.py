@@ -31,11 +31,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=50.0, help="latency requests per second")
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--warmup", type=int, default=50, help="latency warm-up requests")
+    parser.add_argument("--datasets", type=int, default=1, help="requests spread over N datasets")
     parser.add_argument("--raw-max-messages", type=int, default=RAW_DEFAULT_MAX_MESSAGES)
     parser.add_argument("--timeout-seconds", type=float, default=900.0)
     parser.add_argument("--url", default=DEFAULT_URL)
     parser.add_argument("--output", type=Path, default=OUT / "worker-benchmark.json")
     parser.add_argument("--profile", type=Path, help="run the worker under cProfile, into PATH")
+    parser.add_argument("--profile-clock", choices=("wall", "cpu"), default="wall")
     parser.add_argument(
         "--worker-setting", action="append", default=[], metavar="NAME=VALUE", dest="settings"
     )
@@ -59,10 +61,11 @@ def worker_environment(arguments: argparse.Namespace, host: str, project: str) -
     )
 
 
-def worker_command(profile: Path | None) -> list[str]:
-    if profile is None:
+def worker_command(arguments: argparse.Namespace) -> list[str]:
+    if arguments.profile is None:
         return [str(BIN / "import-worker"), "run"]
-    return [sys.executable, "-m", "bench.profile_worker", "--output", str(profile.resolve())]
+    profile = ["--output", str(arguments.profile.resolve()), "--clock", arguments.profile_clock]
+    return [sys.executable, "-m", "bench.profile_worker", *profile]
 
 
 def measure(arguments: argparse.Namespace, run: WorkerBenchmarkRun) -> dict[str, Any]:
@@ -73,7 +76,7 @@ def measure(arguments: argparse.Namespace, run: WorkerBenchmarkRun) -> dict[str,
         rate=arguments.rate, seconds=arguments.latency_seconds, warmup=arguments.warmup
     )
     worker = ServiceProcess(
-        worker_command(arguments.profile), environment=run.environment, log=OUT / "worker.log"
+        worker_command(arguments), environment=run.environment, log=OUT / "worker.log"
     )
     try:
         worker_figures = run.worker_throughput(worker, import_ids, arguments.timeout_seconds)
@@ -100,12 +103,13 @@ def settings_document(arguments: argparse.Namespace, environment: dict[str, str]
         "latency_seconds": arguments.latency_seconds,
         "warmup": arguments.warmup,
         "rows_per_request": ROWS_PER_MESSAGE,
+        "datasets": arguments.datasets,
         "streams": {"worker": 1, "raw_subscriber": 1, "raw_relay": 1},
         "worker_max_outstanding_messages": environment.get("PUBSUB_MAX_OUTSTANDING_MESSAGES", "10"),
         "worker_callback_threads": environment.get("PUBSUB_CALLBACK_THREADS", "10"),
         "raw_max_outstanding_messages": arguments.raw_max_messages,
         "worker_settings": arguments.settings,
-        "profiled": arguments.profile is not None,
+        "profiled": None if arguments.profile is None else arguments.profile_clock,
     }
 
 
@@ -113,7 +117,9 @@ def run_benchmark(arguments: argparse.Namespace, host: str) -> dict[str, Any]:
     project = f"bench-worker-{uuid.uuid4().hex[:8]}"
     environment = worker_environment(arguments, host, project)
     pubsub = BenchPubSub(host=host, project=project)
-    messages = ImportRequestMessages(secret=arguments.secret, run_id=uuid.uuid4().hex[:8])
+    messages = ImportRequestMessages(
+        secret=arguments.secret, run_id=uuid.uuid4().hex[:8], datasets=arguments.datasets
+    )
     run = WorkerBenchmarkRun(pubsub=pubsub, messages=messages, environment=environment)
     try:
         figures = measure(arguments, run)

@@ -32,6 +32,7 @@ def table_lines(document: dict[str, Any]) -> list[str]:
     return [
         f"throughput: {throughput['worker']['messages']:,} messages, one streaming pull each",
         *(_throughput_line(name, figures) for name, figures in throughput.items()),
+        *(_cpu_line(name, figures) for name, figures in throughput.items()),
         f"  worker/raw {verdict['throughput_ratio_first_to_last']:.3f} (first to last)"
         f"  {verdict['throughput_ratio_from_start']:.3f} (from start)"
         f"  target >= {THROUGHPUT_TARGET}: {_met(verdict['throughput_target_met'])}",
@@ -49,6 +50,12 @@ def _throughput_line(name: str, figures: dict[str, float]) -> str:
         f"  ({figures['seconds_from_start']:.2f} s,"
         f" first after {figures['seconds_to_first']:.2f} s)"
     )
+
+
+def _cpu_line(name: str, figures: dict[str, Any]) -> str:
+    shares = "  ".join(f"{group} {ms:.2f}" for group, ms in figures["cpu_ms_per_message"].items())
+    busy = figures["machine_busy_fraction"]
+    return f"  {name:<15} CPU ms per message: {shares}  (machine {busy:.0%} busy)"
 
 
 def _latency_line(name: str, figures: dict[str, float]) -> str:

@@ -1,3 +1,4 @@
+import os
 import subprocess  # nosec B404
 import sys
 import time
@@ -9,6 +10,7 @@ from bench.arrival_recorder import ArrivalRecorder
 from bench.bench_pubsub import BenchPubSub
 from bench.import_request_messages import ImportRequestMessages
 from bench.latency_figures import latency_figures, throughput_figures
+from bench.process_cpu import CpuSnapshot, Matcher, cpu_by_group, snapshot
 from bench.raw_drain import RawDrain
 from bench.service_process import BIN, ServiceProcess
 from bench.steady_publisher import publish_steadily
@@ -55,24 +57,28 @@ class WorkerBenchmarkRun:
 
     def raw_throughput(self, count: int, flow_control: Any, timeout: float) -> dict[str, float]:
         drain = RawDrain(self.pubsub.subscriber, self.pubsub.subscription_path(RAW_SUBSCRIPTION))
+        before = snapshot()
         timing = drain.run(count, flow_control=flow_control, timeout_seconds=timeout)
+        cpu = self.cpu_figures(before, None, count, timing.last - timing.started)
         self.pubsub.delete_subscription(RAW_SUBSCRIPTION)
         figures = throughput_figures(
             count, started=timing.started, first=timing.first, last=timing.last
         )
-        return {**figures, "deliveries": timing.deliveries}
+        return {**figures, **cpu, "deliveries": timing.deliveries}
 
     def worker_throughput(
         self, worker: ServiceProcess, import_ids: list[str], timeout: float
     ) -> dict[str, float]:
         recorder = self.expect(import_ids)
+        before = snapshot()
         worker.start()
         wait_for_arrivals(recorder, worker, timeout)
         times = sorted(recorder.arrivals.values())
+        cpu = self.cpu_figures(before, worker.pid(), len(times), times[-1] - worker.started)
         figures = throughput_figures(
             len(import_ids), started=worker.started, first=times[0], last=times[-1]
         )
-        return {**figures, "deliveries": recorder.deliveries}
+        return {**figures, **cpu, "deliveries": recorder.deliveries}
 
     def latency(self, label: str, service: ServiceProcess, plan: LatencyPlan) -> dict[str, float]:
         self.measure_latency(f"{label}-warmup", service, plan.warmup, plan.rate)
@@ -88,6 +94,22 @@ class WorkerBenchmarkRun:
         published = publish_steadily(self.pubsub, REQUESTS_TOPIC, requests, rate)
         wait_for_arrivals(recorder, service, ARRIVAL_GRACE_SECONDS)
         return latency_figures(published, recorder.arrivals)
+
+    def cpu_figures(
+        self, before: CpuSnapshot, worker_pid: int | None, count: int, seconds: float
+    ) -> dict[str, Any]:
+        emulator_port = f"--port={self.pubsub.host.rsplit(':', 1)[-1]}"
+        groups: dict[str, Matcher] = {
+            "worker": lambda process: process.pid == worker_pid,
+            "benchmark": lambda process: process.pid == os.getpid(),
+            "postgres": lambda process: process.name == "postgres",
+            "emulator": lambda process: process.name == "java" and emulator_port in process.command,
+        }
+        spent = cpu_by_group(before, snapshot(), groups)
+        return {
+            "cpu_ms_per_message": {name: value / count * 1000 for name, value in spent.items()},
+            "machine_busy_fraction": spent["machine"] / (seconds * (os.cpu_count() or 1)),
+        }
 
     def expect(self, import_ids: list[str]) -> ArrivalRecorder:
         if self.recorder is None:
