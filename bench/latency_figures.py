@@ -29,3 +29,14 @@ def throughput_figures(
         "per_second_from_start": count / (last - started),
         "per_second_first_to_last": (count - 1) / (last - first),
     }
+
+
+def latency_samples(
+    published: dict[str, float], arrived: dict[str, float]
+) -> list[tuple[float, float]]:
+    begin = min(published.values())
+    return sorted(
+        (round(sent - begin, 4), round((arrived[key] - sent) * 1000.0, 2))
+        for key, sent in published.items()
+        if key in arrived
+    )

@@ -14,7 +14,8 @@ from bench.benchmark_database import DEFAULT_URL
 from bench.emulator_session import emulator_host
 from bench.import_request_messages import ROWS_PER_MESSAGE, ImportRequestMessages
 from bench.service_process import BIN, ServiceProcess, child_environment
-from bench.worker_benchmark_database import count_records, empty_schema, worker_database_url
+from bench.worker_benchmark_database import catalog_dead_tuples, count_records, empty_schema
+from bench.worker_benchmark_database import worker_database_url
 from bench.worker_benchmark_report import comparisons, table_lines, write_document
 from bench.worker_benchmark_run import LatencyPlan, WorkerBenchmarkRun
 from shared.configuration import Settings
@@ -120,12 +121,18 @@ def run_benchmark(arguments: argparse.Namespace, host: str) -> dict[str, Any]:
     messages = ImportRequestMessages(
         secret=arguments.secret, run_id=uuid.uuid4().hex[:8], datasets=arguments.datasets
     )
-    run = WorkerBenchmarkRun(pubsub=pubsub, messages=messages, environment=environment)
+    run = WorkerBenchmarkRun(
+        pubsub=pubsub,
+        messages=messages,
+        environment=environment,
+        database_url=arguments.url,
+    )
     try:
         figures = measure(arguments, run)
     finally:
         run.close()
         pubsub.close()
+    write_document(arguments.output.with_suffix(".samples.json"), run.samples)
     return {**figures, "settings": settings_document(arguments, environment)}
 
 
@@ -135,12 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     empty_schema(arguments.url)
+    catalog_before = catalog_dead_tuples(arguments.url)
     with emulator_host(Settings().pubsub_emulator_host) as host:
         document = run_benchmark(arguments, host)
     imported = (
         arguments.requests + arguments.warmup + int(arguments.rate * arguments.latency_seconds)
     )
     document["records_stored"] = count_records(arguments.url)
+    document["catalog_dead_tuples"] = {
+        "before": catalog_before,
+        "after": catalog_dead_tuples(arguments.url),
+    }
     document["records_expected"] = imported * ROWS_PER_MESSAGE
     document["verdict"] = comparisons(document)
     document["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}

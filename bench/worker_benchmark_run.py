@@ -9,11 +9,12 @@ from typing import Any
 from bench.arrival_recorder import ArrivalRecorder
 from bench.bench_pubsub import BenchPubSub
 from bench.import_request_messages import ImportRequestMessages
-from bench.latency_figures import latency_figures, throughput_figures
+from bench.latency_figures import latency_figures, latency_samples, throughput_figures
 from bench.process_cpu import CpuSnapshot, Matcher, cpu_by_group, snapshot
 from bench.raw_drain import RawDrain
 from bench.service_process import BIN, ServiceProcess
 from bench.steady_publisher import publish_steadily
+from bench.worker_benchmark_database import checkpoints, settle, worker_backend_pids
 
 REQUESTS_TOPIC = "import-requests"
 RESULTS_TOPIC = "import-results"
@@ -33,8 +34,15 @@ class LatencyPlan:
 
 class WorkerBenchmarkRun:
     def __init__(
-        self, *, pubsub: BenchPubSub, messages: ImportRequestMessages, environment: dict[str, str]
+        self,
+        *,
+        pubsub: BenchPubSub,
+        messages: ImportRequestMessages,
+        environment: dict[str, str],
+        database_url: str,
     ) -> None:
+        self.database_url = database_url
+        self.samples: dict[str, list[tuple[float, float]]] = {}
         self.pubsub = pubsub
         self.messages = messages
         self.environment = environment
@@ -81,9 +89,12 @@ class WorkerBenchmarkRun:
         return {**figures, **cpu, "deliveries": recorder.deliveries}
 
     def latency(self, label: str, service: ServiceProcess, plan: LatencyPlan) -> dict[str, float]:
+        settle(self.database_url)
         self.measure_latency(f"{label}-warmup", service, plan.warmup, plan.rate)
         count = max(int(plan.rate * plan.seconds), 2)
-        return self.measure_latency(f"{label}-latency", service, count, plan.rate)
+        checkpoints_before = checkpoints(self.database_url)
+        figures = self.measure_latency(label, service, count, plan.rate)
+        return {**figures, "checkpoints": checkpoints(self.database_url) - checkpoints_before}
 
     def measure_latency(
         self, phase: str, service: ServiceProcess, count: int, rate: float
@@ -93,15 +104,18 @@ class WorkerBenchmarkRun:
         recorder = self.expect(expected)
         published = publish_steadily(self.pubsub, REQUESTS_TOPIC, requests, rate)
         wait_for_arrivals(recorder, service, ARRIVAL_GRACE_SECONDS)
+        self.samples[phase] = latency_samples(published, recorder.arrivals)
         return latency_figures(published, recorder.arrivals)
 
     def cpu_figures(
         self, before: CpuSnapshot, worker_pid: int | None, count: int, seconds: float
     ) -> dict[str, Any]:
         emulator_port = f"--port={self.pubsub.host.rsplit(':', 1)[-1]}"
+        backends = worker_backend_pids(self.database_url)
         groups: dict[str, Matcher] = {
             "worker": lambda process: process.pid == worker_pid,
             "benchmark": lambda process: process.pid == os.getpid(),
+            "worker_backends": lambda process: process.pid in backends,
             "postgres": lambda process: process.name == "postgres",
             "emulator": lambda process: process.name == "java" and emulator_port in process.command,
         }
