@@ -40,3 +40,9 @@ def latency_samples(
         for key, sent in published.items()
         if key in arrived
     )
+
+
+def quarter_rates(times: list[float]) -> list[float]:
+    quarter = len(times) // 4
+    bounds = [times[index * quarter] for index in range(4)] + [times[-1]]
+    return [quarter / (end - start) for start, end in zip(bounds, bounds[1:]) if end > start]

@@ -33,6 +33,8 @@ def table_lines(document: dict[str, Any]) -> list[str]:
         f"throughput: {throughput['worker']['messages']:,} messages, one streaming pull each",
         *(_throughput_line(name, figures) for name, figures in throughput.items()),
         *(_cpu_line(name, figures) for name, figures in throughput.items()),
+        "  worker msg/s by quarter of the backlog: "
+        + "  ".join(f"{rate:,.1f}" for rate in throughput["worker"]["per_second_by_quarter"]),
         f"  worker/raw {verdict['throughput_ratio_first_to_last']:.3f} (first to last)"
         f"  {verdict['throughput_ratio_from_start']:.3f} (from start)"
         f"  target >= {THROUGHPUT_TARGET}: {_met(verdict['throughput_target_met'])}",

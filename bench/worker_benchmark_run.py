@@ -9,7 +9,8 @@ from typing import Any
 from bench.arrival_recorder import ArrivalRecorder
 from bench.bench_pubsub import BenchPubSub
 from bench.import_request_messages import ImportRequestMessages
-from bench.latency_figures import latency_figures, latency_samples, throughput_figures
+from bench.latency_figures import latency_figures, latency_samples, quarter_rates
+from bench.latency_figures import throughput_figures
 from bench.process_cpu import CpuSnapshot, Matcher, cpu_by_group, snapshot
 from bench.raw_drain import RawDrain
 from bench.service_process import BIN, ServiceProcess
@@ -86,7 +87,8 @@ class WorkerBenchmarkRun:
         figures = throughput_figures(
             len(import_ids), started=worker.started, first=times[0], last=times[-1]
         )
-        return {**figures, **cpu, "deliveries": recorder.deliveries}
+        rates = {"per_second_by_quarter": quarter_rates(times)}
+        return {**figures, **cpu, **rates, "deliveries": recorder.deliveries}
 
     def latency(self, label: str, service: ServiceProcess, plan: LatencyPlan) -> dict[str, float]:
         settle(self.database_url)
