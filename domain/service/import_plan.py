@@ -1,5 +1,6 @@
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from itertools import repeat
+from operator import call
 
 from domain.model.data_record import DataRecord, RecordKey
 from domain.model.import_schema import ImportSchema
@@ -9,12 +10,7 @@ from domain.model.row_rejection import RowRejection
 from domain.service.value_parsers import VALUE_PARSERS, ValueParser, parse_string
 from domain.service.value_rejected_error import ValueRejectedError
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ColumnPlan:
-    name: str
-    parse: ValueParser
-    required: bool
+Values = dict[str, RecordValue]
 
 
 class ImportPlan:
@@ -23,7 +19,8 @@ class ImportPlan:
     ) -> None:
         self._dataset = dataset
         self._import_id = import_id
-        self._columns = tuple(_column_plan(name, schema) for name in header)
+        self._names = tuple(header)
+        self._parsers = tuple(_parser(name, schema) for name in header)
         self._key_columns = schema.key_columns
 
     def records(self, rows: Iterable[Sequence[str]], tally: ImportTally) -> Iterator[DataRecord]:
@@ -36,36 +33,33 @@ class ImportPlan:
                 yield outcome
 
     def _convert(self, number: int, row: Sequence[str]) -> DataRecord | RowRejection:
-        if len(row) != len(self._columns):
-            reason = f"expected {len(self._columns)} fields, found {len(row)}"
+        if len(row) != len(self._names):
+            reason = f"expected {len(self._names)} fields, found {len(row)}"
             return RowRejection(row=number, column=None, reason=reason)
-        values = self._values(number, row)
-        if isinstance(values, RowRejection):
-            return values
+        try:
+            values = dict(zip(self._names, map(call, self._parsers, row)))
+        except ValueRejectedError:
+            return self._first_rejection(number, row)
         return self._record(number, values)
 
-    def _values(self, number: int, row: Sequence[str]) -> dict[str, RecordValue] | RowRejection:
-        values: dict[str, RecordValue] = {}
-        for column, text in zip(self._columns, row):
-            try:
-                values[column.name] = _checked(column, column.parse(text))
-            except ValueRejectedError as error:
-                return RowRejection(row=number, column=column.name, reason=str(error))
-        return values
+    def _first_rejection(self, number: int, row: Sequence[str]) -> RowRejection:
+        checked = map(_rejection, repeat(number), self._names, self._parsers, row)
+        return next(filter(None, checked))
 
-    def _record(self, number: int, values: dict[str, RecordValue]) -> DataRecord | RowRejection:
+    def _record(self, number: int, values: Values) -> DataRecord | RowRejection:
         key = self._key(number, values)
         if isinstance(key, RowRejection):
             return key
         return DataRecord(dataset=self._dataset, key=key, values=values, import_id=self._import_id)
 
-    def _key(self, number: int, values: dict[str, RecordValue]) -> RecordKey | RowRejection:
+    def _key(self, number: int, values: Values) -> RecordKey | RowRejection:
         if not self._key_columns:
             return (f"{self._import_id}:{number}",)
-        for column in self._key_columns:
-            if values[column] is None:
-                return RowRejection(row=number, column=column, reason="key value is missing")
-        return tuple(key_text(values[column]) for column in self._key_columns)
+        parts = tuple(map(values.__getitem__, self._key_columns))
+        if None in parts:
+            column = self._key_columns[parts.index(None)]
+            return RowRejection(row=number, column=column, reason="key value is missing")
+        return tuple(map(key_text, parts))
 
 
 def key_text(value: RecordValue) -> str:
@@ -74,14 +68,27 @@ def key_text(value: RecordValue) -> str:
     return str(value)
 
 
-def _column_plan(name: str, schema: ImportSchema) -> ColumnPlan:
+def _rejection(number: int, name: str, parse: ValueParser, text: str) -> RowRejection | None:
+    try:
+        parse(text)
+    except ValueRejectedError as error:
+        return RowRejection(row=number, column=name, reason=str(error))
+    return None
+
+
+def _parser(name: str, schema: ImportSchema) -> ValueParser:
     spec = schema.columns.get(name)
     if spec is None:
-        return ColumnPlan(name=name, parse=parse_string, required=False)
-    return ColumnPlan(name=name, parse=VALUE_PARSERS[spec.type], required=spec.required)
+        return parse_string
+    parse = VALUE_PARSERS[spec.type]
+    return _required(parse) if spec.required else parse
 
 
-def _checked(column: ColumnPlan, value: RecordValue) -> RecordValue:
-    if value is None and column.required:
-        raise ValueRejectedError("required value is missing")
-    return value
+def _required(parse: ValueParser) -> ValueParser:
+    def parse_required(text: str) -> RecordValue:
+        value = parse(text)
+        if value is None:
+            raise ValueRejectedError("required value is missing")
+        return value
+
+    return parse_required

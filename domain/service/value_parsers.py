@@ -11,6 +11,8 @@ ValueParser = Callable[[str], RecordValue]
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_CANONICAL_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_PLAIN_INTEGER_DIGITS = 19
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _TRUE = frozenset({"true", "1", "yes"})
@@ -25,8 +27,12 @@ def parse_string(text: str) -> RecordValue:
 
 def parse_integer(text: str) -> RecordValue:
     value = text.strip()
-    if not value:
-        return None
+    if value.isdigit() and value.isascii() and len(value) < _PLAIN_INTEGER_DIGITS:
+        return int(value)
+    return _signed_integer(value) if value else None
+
+
+def _signed_integer(value: str) -> int:
     if _INTEGER.fullmatch(value) is None:
         raise ValueRejectedError("not an integer")
     try:
@@ -37,6 +43,8 @@ def parse_integer(text: str) -> RecordValue:
 
 def parse_decimal(text: str) -> RecordValue:
     value = text.strip()
+    if _CANONICAL_DECIMAL.fullmatch(value) is not None:
+        return value
     if not value:
         return None
     if _DECIMAL.fullmatch(value) is None:
@@ -60,9 +68,10 @@ def parse_date(text: str) -> RecordValue:
     if not value:
         return None
     try:
-        return date.fromisoformat(_matched(_DATE, value)).isoformat()
+        date.fromisoformat(_matched(_DATE, value))
     except ValueError as error:
         raise ValueRejectedError("not a date (YYYY-MM-DD)") from error
+    return value
 
 
 def parse_datetime(text: str) -> RecordValue:
