@@ -10,14 +10,18 @@ from typing import Any
 class RunTimings:
     rows: int
     import_seconds: float
+    import_cpu_seconds: float
     import_peak_rss_mib: float
     store_copy_seconds: float
     plain_copy_seconds: float
+    load_average_before: float
 
 
 def run_figures(timings: RunTimings) -> dict[str, float]:
     return {
+        "load_average_before": timings.load_average_before,
         "import_seconds": timings.import_seconds,
+        "import_cpu_seconds": timings.import_cpu_seconds,
         "store_copy_seconds": timings.store_copy_seconds,
         "plain_copy_seconds": timings.plain_copy_seconds,
         "import_rows_per_second": timings.rows / timings.import_seconds,
@@ -45,6 +49,8 @@ def table_lines(label: str, figures: dict[str, float]) -> list[str]:
         f"  a/b {figures['ratio_import_to_store_copy']:.3f}"
         f"   a/c {figures['ratio_import_to_plain_copy']:.3f}"
         f"   import peak RSS {figures['import_peak_rss_mib']:.1f} MiB",
+        f"  import CPU {figures['import_cpu_seconds']:.2f} s"
+        f"   load average before {figures['load_average_before']:.2f}",
     ]
 
 

@@ -4,26 +4,20 @@ import os
 import platform
 import sys
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import benchmark_database as database
 from bench.benchmark_dataset import DATASET, KEY_COLUMN
-from bench.benchmark_dataset import write_columns_schema, write_csv, write_store_rows
+from bench.benchmark_files import OUT, BenchmarkFiles, generate
 from bench.benchmark_report import RunTimings, median_figures, print_report, run_figures
 from bench.benchmark_report import write_report
 from bench.measured_command import Measurement, run_measured
 
-OUT = Path(__file__).resolve().parent / "out"
-
+Table = tuple[str, str]
+STORE_TABLE = (database.STORE_COPY_SCHEMA, "records")
+PLAIN_TABLE = (database.PLAIN_COPY_SCHEMA, "items")
 RSS_METHOD = "os.wait4(pid) ru_maxrss of the import-worker process"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BenchmarkFiles:
-    csv: Path
-    columns: Path
-    store_rows: Path
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -38,19 +32,6 @@ def parse_arguments() -> argparse.Namespace:
         "--import-worker", default=str(Path(sys.executable).parent / "import-worker")
     )
     return parser.parse_args()
-
-
-def generate(rows: int, import_id: str) -> BenchmarkFiles:
-    OUT.mkdir(parents=True, exist_ok=True)
-    files = BenchmarkFiles(
-        csv=OUT / f"rows-{rows}.csv",
-        columns=OUT / "columns.json",
-        store_rows=OUT / f"store-rows-{rows}.tsv",
-    )
-    write_csv(files.csv, rows)
-    write_columns_schema(files.columns)
-    write_store_rows(files.store_rows, rows, import_id)
-    return files
 
 
 def import_command(
@@ -95,39 +76,52 @@ def require_rows(url: str, schema: str, table: str, rows: int) -> None:
         raise SystemExit(f"{schema}.{table} holds {stored} rows, expected {rows}")
 
 
-def run_once(arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str) -> RunTimings:
-    url, rows = arguments.url, arguments.rows
-    database.reset_tables(url)
-    database.checkpoint(url)
+def timed_import(
+    arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str
+) -> Measurement:
+    database.reset_tables(arguments.url)
+    database.checkpoint(arguments.url)
     measured = measure_import(arguments, files, import_id)
     if measured.exit_code != 0:
         raise SystemExit(f"import-worker exited {measured.exit_code}, see {OUT}/import-stderr.log")
-    require_rows(url, database.IMPORT_SCHEMA, "records", rows)
-    database.checkpoint(url)
-    store_copy_seconds = database.copy_store_rows(url, files.store_rows)
-    require_rows(url, database.STORE_COPY_SCHEMA, "records", rows)
-    database.checkpoint(url)
-    plain_copy_seconds = database.copy_plain_csv(url, files.csv)
-    require_rows(url, database.PLAIN_COPY_SCHEMA, "items", rows)
+    require_rows(arguments.url, database.IMPORT_SCHEMA, "records", arguments.rows)
+    return measured
+
+
+def timed_copy(
+    arguments: argparse.Namespace, copy: Callable[[str, Path], float], path: Path, table: Table
+) -> float:
+    database.checkpoint(arguments.url)
+    seconds = copy(arguments.url, path)
+    require_rows(arguments.url, *table, arguments.rows)
+    return seconds
+
+
+def run_once(arguments: argparse.Namespace, files: BenchmarkFiles, import_id: str) -> RunTimings:
+    load_average_before = os.getloadavg()[0]
+    measured = timed_import(arguments, files, import_id)
+    store_copy = timed_copy(arguments, database.copy_store_rows, files.store_rows, STORE_TABLE)
+    plain_copy = timed_copy(arguments, database.copy_plain_csv, files.csv, PLAIN_TABLE)
     return RunTimings(
-        rows=rows,
+        rows=arguments.rows,
         import_seconds=measured.seconds,
+        import_cpu_seconds=measured.cpu_seconds,
         import_peak_rss_mib=measured.peak_rss_mib,
-        store_copy_seconds=store_copy_seconds,
-        plain_copy_seconds=plain_copy_seconds,
+        store_copy_seconds=store_copy,
+        plain_copy_seconds=plain_copy,
+        load_average_before=load_average_before,
     )
 
 
 def clean_up(url: str, files: BenchmarkFiles) -> None:
     database.drop_schemas(url)
-    for path in (files.csv, files.store_rows):
-        path.unlink(missing_ok=True)
+    files.remove_rows()
 
 
 def main() -> None:
     arguments = parse_arguments()
     import_id = f"bench-{uuid.uuid4().hex}"
-    load_before = os.getloadavg()
+    load_at_start = os.getloadavg()
     files = generate(arguments.rows, import_id)
     try:
         runs = [run_figures(run_once(arguments, files, import_id)) for _ in range(arguments.repeat)]
@@ -139,7 +133,7 @@ def main() -> None:
         "rows": arguments.rows,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "code_root": str(arguments.code_root or Path.cwd()),
-        "load_average_before": load_before,
+        "load_average_at_start": load_at_start,
         "peak_rss_method": RSS_METHOD,
         "runs": runs,
         "median": median_figures(runs),

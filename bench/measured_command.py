@@ -10,6 +10,7 @@ KIBIBYTES_PER_MEBIBYTE = 1024
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Measurement:
     seconds: float
+    cpu_seconds: float
     peak_rss_mib: float
     exit_code: int
 
@@ -25,6 +26,7 @@ def run_measured(
     process.returncode = os.waitstatus_to_exitcode(status)
     return Measurement(
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_rss_mib=usage.ru_maxrss / KIBIBYTES_PER_MEBIBYTE,
         exit_code=process.returncode,
     )
