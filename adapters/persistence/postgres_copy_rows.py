@@ -1,15 +1,17 @@
 from collections.abc import Iterable
 from functools import lru_cache
 
+import orjson
 from psycopg import Copy
 
-from adapters.persistence.record_codec import encode_key_json, encode_values_json
+from adapters.persistence.record_codec import encode_values_json
 from domain.model.data_record import DataRecord
 
 ROWS_PER_CHUNK = 4096
 BACKSLASH = b"\\"
 DOUBLE_BACKSLASH = b"\\\\"
 COPY_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+COPY_COLUMNS = '(seq, dataset, import_id, key, "values")'
 
 
 def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:
@@ -17,13 +19,12 @@ def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:
     written = 0
     for written, record in enumerate(records, start=1):
         lines.append(
-            b"%d\t%b\t%b\t%b\t%b\n"
+            b"%d\t%b%b\t%b\n"
             % (
                 written,
-                copy_text(record.dataset),
-                encode_key_json(record.key).replace(BACKSLASH, DOUBLE_BACKSLASH),
+                origin_columns(record.dataset, record.import_id),
+                orjson.dumps(record.key).replace(BACKSLASH, DOUBLE_BACKSLASH),
                 encode_values_json(record.values).replace(BACKSLASH, DOUBLE_BACKSLASH),
-                copy_text(record.import_id),
             )
         )
         if len(lines) == ROWS_PER_CHUNK:
@@ -33,6 +34,10 @@ def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:
     return written
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
+def origin_columns(dataset: str, import_id: str) -> bytes:
+    return copy_text(dataset) + b"\t" + copy_text(import_id) + b"\t"
+
+
 def copy_text(text: str) -> bytes:
     return text.translate(COPY_TEXT_ESCAPES).encode()
