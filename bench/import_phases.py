@@ -9,6 +9,7 @@ import psycopg
 from psycopg import Copy, sql
 
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
+from adapters.persistence import postgres_copy_rows as copy_statements
 from adapters.persistence import postgres_data_repository as repository
 from adapters.persistence.postgres_copy_rows import write_copy_rows
 from application.ports.record_source import TabularStream
@@ -64,7 +65,7 @@ def encode_rows(path: Path, target: Path) -> int:
 
 
 def send_file(cursor: psycopg.Cursor[Any], source: BinaryIO) -> None:
-    with cursor.copy(repository.COPY_STAGING) as copy:
+    with cursor.copy(copy_statements.COPY_STAGING) as copy:
         for chunk in iter(lambda: source.read(CHUNK_BYTES), b""):
             copy.write(chunk)
 

@@ -10,6 +10,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from adapters.persistence import postgres_copy_rows as copy_statements
 from adapters.persistence import postgres_data_repository as repository
 from adapters.persistence.postgres_copy_rows import write_copy_rows
 from adapters.persistence.postgres_schema import create_postgres_schema
@@ -45,7 +46,7 @@ def records_of(import_id: str, rows: int) -> list[DataRecord]:
 
 
 def copy_rows(cursor: psycopg.Cursor[Any], records: list[DataRecord]) -> None:
-    with cursor.copy(repository.COPY_STAGING) as copy:
+    with cursor.copy(copy_statements.COPY_STAGING) as copy:
         write_copy_rows(copy, records)
 
 

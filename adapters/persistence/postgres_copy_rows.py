@@ -11,7 +11,7 @@ ROWS_PER_CHUNK = 4096
 BACKSLASH = b"\\"
 DOUBLE_BACKSLASH = b"\\\\"
 COPY_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-COPY_COLUMNS = '(seq, dataset, import_id, key, "values")'
+COPY_STAGING = 'COPY records_staging (seq, dataset, import_id, key, "values") FROM STDIN'
 
 
 def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:

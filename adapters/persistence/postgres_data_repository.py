@@ -4,7 +4,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from adapters.persistence.postgres_copy_rows import COPY_COLUMNS, write_copy_rows
+from adapters.persistence.postgres_copy_rows import COPY_STAGING, write_copy_rows
 from adapters.persistence.postgres_errors import postgres_errors, postgres_refused_values
 from adapters.persistence.postgres_tables import PostgresTables
 from adapters.persistence.record_codec import encode_key
@@ -16,7 +16,6 @@ CREATE_STAGING = (
     ' key text COLLATE "C" NOT NULL, "values" jsonb NOT NULL, import_id text NOT NULL)'
     " ON COMMIT DROP"
 )
-COPY_STAGING = f"COPY records_staging {COPY_COLUMNS} FROM STDIN"
 WITHOUT_JIT = "SET LOCAL jit = off"
 LOCK_DATASETS = (
     "SELECT pg_advisory_xact_lock(hashtext(%s), hashtext(dataset))"
