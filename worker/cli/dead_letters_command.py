@@ -2,7 +2,6 @@ import argparse
 from typing import Any
 
 from shared.configuration import Settings
-from worker import bootstrap_messaging
 from worker.cli.output import print_json
 
 
@@ -20,6 +19,8 @@ def register(commands: Any) -> None:
 
 
 def replay_dead_letters(arguments: argparse.Namespace, settings: Settings) -> int:
+    from worker import bootstrap_messaging
+
     replayer = bootstrap_messaging.build_dead_letter_replayer(settings)
     try:
         replayed = replayer.replay(arguments.limit)

@@ -5,7 +5,7 @@ from typing import Any
 
 from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
-from worker import bootstrap, bootstrap_messaging
+from worker import bootstrap
 from worker.cli.output import print_error, print_json
 
 URI_MARKER = "://"
@@ -34,6 +34,8 @@ def register(commands: Any) -> None:
 
 
 def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
+    from worker import bootstrap_messaging
+
     import_id = arguments.import_id or bootstrap.new_id()
     correlation_id = arguments.correlation_id or bootstrap.new_id()
     try:
@@ -88,6 +90,8 @@ def _attributes(
 
 
 def _minted(arguments: argparse.Namespace, settings: Settings) -> str | None:
+    from worker import bootstrap_messaging
+
     if settings.auth_jwt_secret is None:
         return None
     issuer = bootstrap_messaging.build_token_issuer(settings)

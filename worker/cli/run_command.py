@@ -3,7 +3,6 @@ import signal
 from typing import Any
 
 from shared.configuration import Settings
-from worker import bootstrap_messaging
 
 
 def register(commands: Any) -> None:
@@ -17,6 +16,8 @@ def register(commands: Any) -> None:
 
 
 def run(arguments: argparse.Namespace, settings: Settings) -> int:
+    from worker import bootstrap_messaging
+
     runtime = bootstrap_messaging.build_worker(settings)
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signal_number, lambda *_: runtime.request_stop())

@@ -3,7 +3,6 @@ from typing import Any
 
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
-from worker import bootstrap_messaging
 from worker.cli.output import print_error, print_json
 
 EXIT_USAGE = 2
@@ -27,6 +26,8 @@ def register(commands: Any) -> None:
 
 
 def issue_token(arguments: argparse.Namespace, settings: Settings) -> int:
+    from worker import bootstrap_messaging
+
     issuer = bootstrap_messaging.build_token_issuer(settings)
     try:
         token = issuer.issue(

@@ -2,7 +2,6 @@ import argparse
 from typing import Any
 
 from shared.configuration import Settings
-from worker import bootstrap_messaging
 from worker.cli.output import print_json
 
 
@@ -19,6 +18,8 @@ def register(commands: Any) -> None:
 
 
 def apply_topology(arguments: argparse.Namespace, settings: Settings) -> int:
+    from worker import bootstrap_messaging
+
     topology = bootstrap_messaging.build_topology(settings)
     try:
         result = topology.apply()
