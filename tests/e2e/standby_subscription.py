@@ -1,0 +1,13 @@
+from adapters.messaging.pubsub_topology import PubSubTopology
+from adapters.messaging.topology_names import TopologyNames
+
+SUBSCRIPTION_VARIABLE = "IMPORT_REQUESTS_SUBSCRIPTION"
+
+
+def create_standby_subscription(project_id: str, subscription: str) -> dict[str, str]:
+    topology = PubSubTopology(
+        project_id=project_id, names=TopologyNames(import_requests_subscription=subscription)
+    )
+    topology.apply()
+    topology.close()
+    return {SUBSCRIPTION_VARIABLE: subscription}
