@@ -1,6 +1,7 @@
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -73,15 +74,6 @@ class ImportRequestHandler:
         self, message: InboundMessage, correlation_id: str
     ) -> tuple[MessageOutcome, ImportFinished | None]:
         try:
-            return self._handle(message, correlation_id)
-        except RETRIED_ERRORS as error:
-            logger.warning("message.retried", extra={"error_code": error.code})
-            return MessageOutcome.RETRIED, None
-
-    def _handle(
-        self, message: InboundMessage, correlation_id: str
-    ) -> tuple[MessageOutcome, ImportFinished | None]:
-        try:
             command = parse_import_request(
                 data=message.data,
                 attributes=message.attributes,
@@ -89,16 +81,23 @@ class ImportRequestHandler:
                 correlation_id=correlation_id,
             )
         except MalformedMessageError as error:
-            self._dead_letter.execute(_dead_letter(message, error, correlation_id))
-            logger.warning("message.dead_lettered", extra={"reason": error.reason})
-            return MessageOutcome.DEAD_LETTERED, None
-        return self._import(command)
-
-    def _import(self, command: ImportData) -> tuple[MessageOutcome, ImportFinished]:
+            return _retried_on_outage(
+                partial(self._dead_letter_message, message, error, correlation_id)
+            )
         with bound_log_context(import_id=command.import_id, dataset=command.dataset):
-            result = self._import_data.execute(command)
-            self._relay.execute()
-            return result_outcome(result), result
+            return _retried_on_outage(partial(self._import, command))
+
+    def _dead_letter_message(
+        self, message: InboundMessage, error: MalformedMessageError, correlation_id: str
+    ) -> tuple[MessageOutcome, ImportFinished | None]:
+        self._dead_letter.execute(_dead_letter(message, error, correlation_id))
+        logger.warning("message.dead_lettered", extra={"reason": error.reason})
+        return MessageOutcome.DEAD_LETTERED, None
+
+    def _import(self, command: ImportData) -> tuple[MessageOutcome, ImportFinished | None]:
+        result = self._import_data.execute(command)
+        self._relay.execute()
+        return result_outcome(result), result
 
     def _finish(
         self, outcome: MessageOutcome, result: ImportFinished | None, *, started: float
@@ -109,6 +108,16 @@ class ImportRequestHandler:
             rows_imported=0 if result is None else result.rows_imported,
             rows_rejected=0 if result is None else result.rows_rejected,
         )
+
+
+def _retried_on_outage(
+    handle: Callable[[], tuple[MessageOutcome, ImportFinished | None]],
+) -> tuple[MessageOutcome, ImportFinished | None]:
+    try:
+        return handle()
+    except RETRIED_ERRORS as error:
+        logger.warning("message.retried", extra={"error_code": error.code})
+        return MessageOutcome.RETRIED, None
 
 
 def _dead_letter(

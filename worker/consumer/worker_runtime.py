@@ -100,9 +100,15 @@ class WorkerRuntime:
         cancel.start()
         drained = self._subscriber.stop(self._grace_seconds)
         cancel.cancel()
-        logger.info("worker.drained", extra={"in_time": drained})
         self._relay_pending()
         self._sidecar.stop()
+        self._release(drained)
+
+    def _release(self, drained: bool) -> None:
+        if not drained:
+            logger.warning("worker.drain_timed_out", extra={"resources_left_open": True})
+            return
+        logger.info("worker.drained")
         for resource in self._resources:
             resource.close()
 

@@ -141,6 +141,21 @@ def test_should_log_a_retried_message_with_its_error_code(
     ]
 
 
+def test_should_log_a_retried_import_with_its_import_id_and_dataset(
+    world: HandlerWorld, json_logs: LogCapture
+) -> None:
+    world.publisher = FakeMessagePublisher(available_batches=0)
+    sut = world.handler()
+
+    sut(inbound(correlation_id="corr-7"))
+
+    assert [
+        (line["correlation_id"], line["import_id"], line["dataset"])
+        for line in json_logs.documents()
+        if line["event"] == "message.retried"
+    ] == [("corr-7", "imp-1", "customers")]
+
+
 def test_should_log_a_dead_lettered_message_with_its_reason(
     world: HandlerWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
