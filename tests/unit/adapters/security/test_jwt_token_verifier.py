@@ -128,7 +128,7 @@ def test_should_reject_token_when_claims_are_invalid(
 def test_should_accept_token_when_time_claims_hold_within_leeway(
     sut: JwtTokenVerifier, overrides: dict[str, int]
 ) -> None:
-    claims = {name: now() + offset for name, offset in overrides.items()}
+    claims: dict[str, Any] = {name: now() + offset for name, offset in overrides.items()}
 
     identity = sut.verify(hs256_token(**claims))
 
