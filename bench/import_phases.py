@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 import psycopg
-from psycopg import Copy, sql
+from psycopg import Copy
 
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.persistence import postgres_copy_rows as copy_statements
 from adapters.persistence import postgres_data_repository as repository
 from adapters.persistence.postgres_copy_rows import write_copy_rows
+from adapters.persistence.postgres_tables import PostgresTables
 from application.ports.record_source import TabularStream
 from bench import benchmark_database as database
 from bench.benchmark_dataset import COLUMN_TYPES, DATASET, KEY_COLUMN, write_csv
@@ -78,8 +79,8 @@ def timed(action: Callable[[], object]) -> float:
 
 def server_phases(url: str, copy_text: Path) -> dict[str, float]:
     import_url = database.search_path_url(url, database.IMPORT_SCHEMA)
-    merge = repository.MERGE.format(sql.Identifier("records"))
-    lock = (repository.LOCK_DATASETS, ("records",))
+    merge = repository.merge_statement(PostgresTables(), True)
+    lock = (repository.LOCK_DATASETS, ("records", [DATASET]))
     with psycopg.connect(import_url) as connection, connection.cursor() as cursor:
         cursor.execute(repository.CREATE_STAGING)
         with copy_text.open("rb") as source:

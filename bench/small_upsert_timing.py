@@ -52,14 +52,18 @@ def copy_rows(cursor: psycopg.Cursor[Any], records: list[DataRecord]) -> None:
 
 def staging_steps(tables: PostgresTables) -> dict[str, Step]:
     return {
-        "create temp staging": lambda cursor, _: cursor.execute(repository.CREATE_STAGING),
-        "copy rows": copy_rows,
-        "set local jit off": lambda cursor, _: cursor.execute(repository.WITHOUT_JIT),
-        "dataset advisory lock": lambda cursor, _: cursor.execute(
-            repository.LOCK_DATASETS, (tables.records.as_string(),)
+        "set local, create temp staging": lambda cursor, _: cursor.execute(
+            repository.PREPARE_STAGING
         ),
-        "merge": lambda cursor, _: cursor.execute(repository.MERGE.format(tables.records)),
-        "drop staging": lambda cursor, _: cursor.execute(repository.DROP_STAGING),
+        "copy rows": copy_rows,
+        "dataset advisory lock": lambda cursor, _: cursor.execute(
+            repository.LOCK_DATASETS, (tables.records.as_string(), ["bench_worker"])
+        ),
+        "merge, drop staging": lambda cursor, _: cursor.execute(
+            sql.SQL("; ").join(
+                [repository.merge_statement(tables, False), repository.FINISH_STAGING]
+            )
+        ),
     }
 
 
