@@ -1,9 +1,4 @@
 #!/usr/bin/env bash
-# Audits every locked dependency (runtime and dev) for known vulnerabilities with pip-audit.
-#
-# Fails closed: when PyPI's vulnerability API (or OSV's) answers, any finding, any dependency that
-# could not be audited, and any error fails the audit. Only when neither service can be reached
-# does it print "dependency audit: not run: offline" and succeed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

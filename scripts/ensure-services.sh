@@ -1,9 +1,4 @@
 #!/usr/bin/env bash
-# Makes sure the services the tests talk to answer on 127.0.0.1:
-#   PostgreSQL on 5432 (required: user postgres, trust auth, database "test"),
-#   Redis on 6379 (optional for now: a note is printed when it is missing).
-# Starts a local cluster or server that is installed but not running; exits non-zero when
-# PostgreSQL cannot be made to answer.
 set -euo pipefail
 
 postgres_host=127.0.0.1

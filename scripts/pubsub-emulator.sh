@@ -1,9 +1,4 @@
 #!/usr/bin/env bash
-# Starts or stops a local Google Cloud Pub/Sub emulator for development and tests.
-#   scripts/pubsub-emulator.sh start [PORT]   (default 8085) prints PUBSUB_EMULATOR_HOST=127.0.0.1:PORT
-#   scripts/pubsub-emulator.sh stop
-# It runs the emulator's own launcher (a single java process) rather than `gcloud beta emulators
-# pubsub start`, whose wrapper leaves java running when it is killed.
 set -euo pipefail
 
 readonly ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
