@@ -10,7 +10,7 @@ from adapters.persistence.record_codec import encode_values_json
 from domain.model.data_record import DataRecord
 
 ROWS_PER_CHUNK = 4096
-CHUNKS_PER_BATCH = 12
+CHUNKS_PER_BATCH = 6
 BACKSLASH = b"\\"
 DOUBLE_BACKSLASH = b"\\\\"
 COPY_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

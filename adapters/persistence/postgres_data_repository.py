@@ -1,6 +1,5 @@
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
-from itertools import chain, islice
+from itertools import islice
 from typing import Any
 
 import psycopg
@@ -9,13 +8,14 @@ from psycopg import sql
 from adapters.persistence.postgres_copy_chunk import PostgresCopyChunk
 from adapters.persistence.postgres_copy_rows import COPY_STAGING, ROWS_PER_CHUNK, copy_chunks
 from adapters.persistence.postgres_errors import postgres_errors, postgres_refused_values
+from adapters.persistence.postgres_staged_batch import StagedBatch
 from adapters.persistence.postgres_tables import PostgresTables
 from adapters.persistence.record_codec import encode_key
 from adapters.persistence.threaded_prefetcher import ThreadedPrefetcher
 from domain.model.data_record import DataRecord, RecordKey
 from domain.repository.data_repository import DataRepository
 
-ROWS_PER_BATCH = 12 * ROWS_PER_CHUNK
+ROWS_PER_BATCH = 6 * ROWS_PER_CHUNK
 WITHOUT_JIT = "SET LOCAL jit = off"
 CREATE_STAGING = (
     'CREATE TEMP TABLE records_staging (seq bigint NOT NULL, dataset text COLLATE "C" NOT NULL,'
@@ -27,6 +27,7 @@ DEFAULT_JOINS = "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoi
 DROP_STAGING = "DROP TABLE records_staging"
 PREPARE_STAGING = sql.SQL("; ").join(map(sql.SQL, (WITHOUT_JIT, NESTED_LOOP_JOINS, CREATE_STAGING)))
 FINISH_STAGING = sql.SQL("; ").join(map(sql.SQL, (DROP_STAGING, DEFAULT_JOINS)))
+CLEAR_STAGING = sql.SQL("TRUNCATE records_staging")
 LOCK_DATASETS = (
     "SELECT pg_advisory_xact_lock(hashtext(%s), hashtext(dataset)) FROM (SELECT dataset"
     ' FROM unnest(%s::text[]) AS dataset ORDER BY dataset COLLATE "C") AS listed'
@@ -61,19 +62,24 @@ class PostgresDataRepository(DataRepository):
         self._tables = tables
         self._rows_per_chunk = min(ROWS_PER_CHUNK, rows_per_batch)
         self._chunks_per_batch = -(-rows_per_batch // self._rows_per_chunk)
-        self._merges = {
-            repeats: sql.SQL("; ").join([merge_statement(tables, repeats), FINISH_STAGING])
-            for repeats in (True, False)
-        }
+        self._rows_per_batch = self._rows_per_chunk * self._chunks_per_batch
+        self._last_merges = self._merge_statements(FINISH_STAGING)
+        self._next_merges = self._merge_statements(CLEAR_STAGING)
 
     def upsert_all(self, records: Iterable[DataRecord]) -> int:
         chunks = copy_chunks(records, self._rows_per_chunk, self._chunks_per_batch)
         first = next(chunks, None)
         if first is None:
             return 0
-        with self._chunk_source(first, chunks) as source, postgres_errors():
-            with postgres_refused_values(), self._connection.cursor() as cursor:
-                return self._merge_batches(cursor, iter(source))
+        with postgres_errors(), postgres_refused_values(), self._connection.cursor() as cursor:
+            cursor.execute(PREPARE_STAGING)
+            staged = self._copy_batch(cursor, first, chunks)
+            if staged.last.rows_written < self._rows_per_batch:
+                return self._merge(cursor, staged, set(), self._last_merges)
+            with ThreadedPrefetcher(chunks, capacity=self._chunks_per_batch) as prefetched:
+                written = self._merge_batches(cursor, staged, prefetched)
+            cursor.execute(FINISH_STAGING)
+            return written
 
     def get(self, dataset: str, key: RecordKey) -> DataRecord | None:
         query = SELECT_ONE.format(self._tables.records)
@@ -89,27 +95,41 @@ class PostgresDataRepository(DataRepository):
             [(total,)] = self._connection.execute(query, (dataset,)).fetchall()
         return int(total)
 
-    def _chunk_source(
-        self, first: PostgresCopyChunk, rest: Iterator[PostgresCopyChunk]
-    ) -> AbstractContextManager[Iterable[PostgresCopyChunk]]:
-        chunks = chain([first], rest)
-        if first.rows_written < self._rows_per_chunk:
-            return nullcontext(chunks)
-        return ThreadedPrefetcher(chunks, capacity=self._chunks_per_batch)
+    def _merge_statements(self, then: sql.Composable) -> dict[bool, sql.Composed]:
+        return {
+            repeats: sql.SQL("; ").join([merge_statement(self._tables, repeats), then])
+            for repeats in (True, False)
+        }
+
+    def _copy_batch(
+        self,
+        cursor: psycopg.Cursor[Any],
+        first: PostgresCopyChunk,
+        rest: Iterator[PostgresCopyChunk],
+    ) -> StagedBatch:
+        return copy_batch(cursor, first, islice(rest, self._chunks_per_batch - 1))
 
     def _merge_batches(
-        self, cursor: psycopg.Cursor[Any], chunks: Iterator[PostgresCopyChunk]
+        self, cursor: psycopg.Cursor[Any], staged: StagedBatch, rest: Iterator[PostgresCopyChunk]
     ) -> int:
-        written = 0
         locked: set[str] = set()
-        for first in chunks:
-            cursor.execute(PREPARE_STAGING)
-            last, datasets = copy_batch(cursor, first, islice(chunks, self._chunks_per_batch - 1))
-            self._lock(cursor, datasets - locked)
-            locked |= datasets
-            cursor.execute(self._merges[last.batch_repeats_a_key])
-            written = last.rows_written
+        written = self._merge(cursor, staged, locked, self._next_merges)
+        for first in rest:
+            staged = self._copy_batch(cursor, first, rest)
+            written = self._merge(cursor, staged, locked, self._next_merges)
         return written
+
+    def _merge(
+        self,
+        cursor: psycopg.Cursor[Any],
+        staged: StagedBatch,
+        locked: set[str],
+        merges: dict[bool, sql.Composed],
+    ) -> int:
+        self._lock(cursor, staged.datasets - locked)
+        locked |= staged.datasets
+        cursor.execute(merges[staged.last.batch_repeats_a_key])
+        return staged.last.rows_written
 
     def _lock(self, cursor: psycopg.Cursor[Any], datasets: set[str]) -> None:
         if datasets:
@@ -123,11 +143,11 @@ def merge_statement(tables: PostgresTables, deduplicate: bool) -> sql.Composed:
 
 def copy_batch(
     cursor: psycopg.Cursor[Any], first: PostgresCopyChunk, rest: Iterable[PostgresCopyChunk]
-) -> tuple[PostgresCopyChunk, set[str]]:
+) -> StagedBatch:
     last, datasets = first, set(first.datasets)
     with cursor.copy(COPY_STAGING) as copy:
         copy.write(first.text)
         for last in rest:
             copy.write(last.text)
             datasets |= last.datasets
-    return last, datasets
+    return StagedBatch(last, datasets)

@@ -274,3 +274,15 @@ def test_should_stop_the_blocked_producer_when_a_merge_fails(
         upsert_while_a_stored_row_is_locked(sut, connection, postgres_admin, tables)
 
     assert prefetcher_threads() == []
+
+
+def test_should_keep_the_last_write_of_a_key_repeated_several_default_batches_later(
+    connection: psycopg.Connection[Any], tables: PostgresTables
+) -> None:
+    sut = PostgresDataRepository(connection, tables)
+    last = a_record("7", values={"name": "Grace"})
+    sut.upsert_all([a_record("7"), *numbered_records(60_000)[8:], last])
+
+    found = sut.get(DATASET, ("7",))
+
+    assert found == last
