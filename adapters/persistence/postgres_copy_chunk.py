@@ -2,7 +2,11 @@ from typing import NamedTuple
 
 
 class PostgresCopyChunk(NamedTuple):
-    text: bytes
+    lines: list[bytes]
     rows_written: int
     batch_repeats_a_key: bool
     datasets: frozenset[str]
+
+    @property
+    def text(self) -> bytes:
+        return b"".join(self.lines)

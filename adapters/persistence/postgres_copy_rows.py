@@ -56,7 +56,7 @@ def render_chunk(numbered: NumberedRecords, keys: set[int], written: int) -> Pos
                 encode_values_json(record.values).replace(BACKSLASH, DOUBLE_BACKSLASH),
             )
         )
-    return PostgresCopyChunk(b"".join(lines), written, False, frozenset(datasets))
+    return PostgresCopyChunk(lines, written, False, frozenset(datasets))
 
 
 def write_copy_rows(copy: Copy, records: Iterable[DataRecord]) -> int:
