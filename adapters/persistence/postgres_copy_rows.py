@@ -2,11 +2,10 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-import orjson
 from psycopg import Copy
 
 from adapters.persistence.postgres_copy_chunk import PostgresCopyChunk
-from adapters.persistence.record_codec import encode_values_json
+from adapters.persistence.record_codec import encode_key_json, encode_values_json
 from domain.model.data_record import DataRecord
 
 ROWS_PER_CHUNK = 4096
@@ -52,7 +51,7 @@ def render_chunk(numbered: NumberedRecords, keys: set[int], written: int) -> Pos
             % (
                 written,
                 origin,
-                orjson.dumps(record.key).replace(BACKSLASH, DOUBLE_BACKSLASH),
+                encode_key_json(record.key).replace(BACKSLASH, DOUBLE_BACKSLASH),
                 encode_values_json(record.values).replace(BACKSLASH, DOUBLE_BACKSLASH),
             )
         )
