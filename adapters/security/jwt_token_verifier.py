@@ -3,11 +3,11 @@ from typing import Any
 
 import jwt
 
+from adapters.security.expiring_token_verifier import ExpiringTokenVerifier, VerifiedToken
 from adapters.security.jwt_algorithms import checked_algorithms
 from adapters.security.jwt_rejection_reason import rejection_reason
 from adapters.security.signing_key_resolver import SigningKeyResolver
 from application.errors import UnauthenticatedError
-from application.ports.token_verifier import TokenVerifier
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 
@@ -15,7 +15,7 @@ REQUIRED_CLAIMS = ("sub", "exp", "roles")
 KNOWN_ROLES = frozenset(role.value for role in UserRole)
 
 
-class JwtTokenVerifier(TokenVerifier):
+class JwtTokenVerifier(ExpiringTokenVerifier):
     def __init__(
         self,
         key_resolver: SigningKeyResolver,
@@ -31,9 +31,12 @@ class JwtTokenVerifier(TokenVerifier):
         self._audience = audience
         self._leeway_seconds = leeway_seconds
 
-    def verify(self, token: str) -> UserIdentity:
+    def verify_with_expiry(self, token: str) -> VerifiedToken:
         claims = self._decode(token)
-        return UserIdentity(subject=_subject(claims), roles=_roles(claims))
+        return VerifiedToken(
+            identity=UserIdentity(subject=_subject(claims), roles=_roles(claims)),
+            accepted_until=int(claims["exp"]) + self._leeway_seconds,
+        )
 
     def _decode(self, token: str) -> dict[str, Any]:
         try:

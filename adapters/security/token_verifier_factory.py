@@ -1,5 +1,6 @@
 from collections.abc import Callable, Sequence
 
+from adapters.security.caching_token_verifier import CachingTokenVerifier
 from adapters.security.jwks_key_resolver import JwksKeyResolver
 from adapters.security.jwt_algorithms import default_algorithms
 from adapters.security.jwt_token_verifier import JwtTokenVerifier
@@ -31,11 +32,13 @@ def build_token_verifier(
     if not _auth_enabled(mode):
         return None
     resolver = build_key_resolver(secret=secret, public_key=public_key, jwks_url=jwks_url)
-    return JwtTokenVerifier(
-        resolver,
-        algorithms=algorithms or default_algorithms(resolver),
-        issuer=_unless_blank(issuer),
-        audience=_unless_blank(audience),
+    return CachingTokenVerifier(
+        JwtTokenVerifier(
+            resolver,
+            algorithms=algorithms or default_algorithms(resolver),
+            issuer=_unless_blank(issuer),
+            audience=_unless_blank(audience),
+        )
     )
 
 

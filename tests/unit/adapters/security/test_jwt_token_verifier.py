@@ -135,6 +135,28 @@ def test_should_accept_token_when_time_claims_hold_within_leeway(
     assert identity == ALICE
 
 
+@pytest.mark.parametrize(
+    ("leeway_seconds", "expiry", "accepted_until"),
+    [
+        (0.0, 4_000_000_000, 4_000_000_000.0),
+        (30.0, 4_000_000_000, 4_000_000_030.0),
+        (2.5, 4_000_000_000.9, 4_000_000_002.5),
+        (30.0, "4000000000", 4_000_000_030.0),
+    ],
+    ids=["no-leeway", "default-leeway", "fractional-expiry", "expiry-as-numeric-text"],
+)
+def test_should_tell_that_a_token_is_accepted_until_its_expiry_plus_the_leeway(
+    leeway_seconds: float, expiry: float | str, accepted_until: float
+) -> None:
+    sut = JwtTokenVerifier(
+        SharedSecretKeyResolver(SECRET), algorithms=["HS256"], leeway_seconds=leeway_seconds
+    )
+
+    verified = sut.verify_with_expiry(hs256_token(exp=expiry))
+
+    assert verified.accepted_until == accepted_until
+
+
 def test_should_reject_token_when_signed_with_another_secret(sut: JwtTokenVerifier) -> None:
     with pytest.raises(UnauthenticatedError, match="bad signature"):
         sut.verify(hs256_token(OTHER_SECRET))

@@ -3,8 +3,8 @@ from typing import Any, cast
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from adapters.security.caching_token_verifier import CachingTokenVerifier
 from adapters.security.jwks_key_resolver import JwksKeyResolver
-from adapters.security.jwt_token_verifier import JwtTokenVerifier
 from adapters.security.pem_public_key_resolver import PemPublicKeyResolver
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.token_verifier_factory import build_key_resolver, build_token_verifier
@@ -26,10 +26,10 @@ def test_should_build_no_verifier_when_auth_is_disabled() -> None:
     assert verifier is None
 
 
-def test_should_build_jwt_verifier_when_auth_mode_is_jwt() -> None:
+def test_should_build_a_caching_verifier_when_auth_mode_is_jwt() -> None:
     verifier = build_token_verifier(mode="jwt", secret=SECRET)
 
-    assert isinstance(verifier, JwtTokenVerifier)
+    assert isinstance(verifier, CachingTokenVerifier)
 
 
 @pytest.mark.parametrize("mode", ["JWT", "oauth", ""], ids=["upper-case", "unknown", "empty"])
