@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Any
 
 import psycopg
@@ -16,7 +17,16 @@ UPSERT_UNLESS_COMPLETED = sql.SQL(
     " result = EXCLUDED.result, recorded_at = now()"
     " WHERE stored.event_type <> %s RETURNING stored.import_id"
 )
+UPSERT_ALL_UNLESS_COMPLETED = sql.SQL(
+    "INSERT INTO {} AS stored (import_id, event_type, result)"
+    " SELECT given.import_id, given.event_type, given.result"
+    " FROM unnest(%s::text[], %s::text[], %s::jsonb[]) AS given (import_id, event_type, result)"
+    " ON CONFLICT (import_id) DO UPDATE SET event_type = EXCLUDED.event_type,"
+    " result = EXCLUDED.result, recorded_at = now()"
+    " WHERE stored.event_type <> %s RETURNING stored.import_id"
+)
 SELECT_ONE = sql.SQL("SELECT result FROM {} WHERE import_id = %s")
+SELECT_MANY = sql.SQL("SELECT import_id, result FROM {} WHERE import_id = ANY(%s::text[])")
 
 
 class PostgresImportLedger(ImportLedger):
@@ -42,8 +52,35 @@ class PostgresImportLedger(ImportLedger):
             stored = self._connection.execute(query, parameters).fetchall()
         return result if stored else self._stored(result.import_id)
 
+    def find_many(self, import_ids: Sequence[str]) -> dict[str, ImportFinished]:
+        if not import_ids:
+            return {}
+        query = SELECT_MANY.format(self._tables.imports)
+        with postgres_errors():
+            rows = self._connection.execute(query, (list(import_ids),)).fetchall()
+        return {import_id: decode_result(document) for import_id, document in rows}
+
+    def add_all(self, results: Sequence[ImportFinished]) -> list[ImportFinished]:
+        written = self._written(results) if results else set()
+        kept = self.find_many(
+            [result.import_id for result in results if result.import_id not in written]
+        )
+        return [kept.get(result.import_id, result) for result in results]
+
     def _stored(self, import_id: str) -> ImportFinished:
         query = SELECT_ONE.format(self._tables.imports)
         with postgres_errors():
             [(document,)] = self._connection.execute(query, (import_id,)).fetchall()
         return decode_result(document)
+
+    def _written(self, results: Sequence[ImportFinished]) -> set[str]:
+        query = UPSERT_ALL_UNLESS_COMPLETED.format(self._tables.imports)
+        parameters = (
+            [result.import_id for result in results],
+            [result.event_type for result in results],
+            [encode_result(result) for result in results],
+            ImportCompleted.__name__,
+        )
+        with postgres_errors():
+            rows = self._connection.execute(query, parameters).fetchall()
+        return {import_id for (import_id,) in rows}
