@@ -1,0 +1,104 @@
+import pytest
+
+from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from domain.events.result_event_codec import encode_result_event
+from tests.fakes.fake_token_verifier import FakeTokenVerifier
+from tests.fakes.sequential_id_generator import SequentialIdGenerator
+from tests.unit.application.use_cases.import_batch_examples import (
+    COMPLETING,
+    DENIED,
+    MIXED,
+    ImportBatchFactory,
+    earlier_completion,
+    event_types,
+    import_batch_factory,
+    prepared_on_arrival,
+)
+from tests.unit.application.use_cases.import_data_examples import (
+    TOPICS,
+    audit_documents,
+    documents,
+    outbox_messages,
+    record_result,
+)
+
+
+@pytest.fixture
+def make_import_batch(
+    uow: InMemoryUnitOfWork, ids: SequentialIdGenerator, verifier: FakeTokenVerifier
+) -> ImportBatchFactory:
+    return import_batch_factory(uow=uow, ids=ids, verifier=verifier)
+
+
+def test_should_audit_a_forbidden_import_as_denied_to_the_identity_it_carried(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch()
+
+    sut.execute([DENIED])
+
+    assert audit_documents(outbox_messages(uow))[0]["actor"] == {
+        "subject": "vera",
+        "roles": ["viewer"],
+    }
+
+
+def test_should_put_the_events_of_each_outcome_in_the_outbox_in_the_order_of_the_commands(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch()
+
+    sut.execute(MIXED)
+
+    assert event_types(outbox_messages(uow)) == [
+        "ImportFailed",
+        "import.failed",
+        "ImportCompleted",
+        "import.requested",
+        "import.completed",
+        "ImportRejected",
+        "import.denied",
+        "ImportFailed",
+        "import.failed",
+    ]
+
+
+def test_should_put_each_returned_result_in_the_outbox_as_its_contract_json(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch()
+
+    results = sut.execute(MIXED)
+
+    assert [
+        document
+        for message, document in zip(outbox_messages(uow), documents(outbox_messages(uow)))
+        if message.topic == TOPICS.results
+    ] == [encode_result_event(result) for result in results]
+
+
+def test_should_make_the_result_message_of_each_import_in_the_context_it_was_prepared_in(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch()
+    staged = [prepared_on_arrival(sut, command) for command in MIXED]
+
+    sut.store(staged)
+
+    assert [
+        message.attributes["traceparent"]
+        for message in outbox_messages(uow)
+        if message.topic == TOPICS.results
+    ] == ["corr-3", "corr-1", "corr-2", "corr-4"]
+
+
+def test_should_make_a_repeated_result_message_in_the_context_it_was_prepared_in(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    record_result(uow, earlier_completion(COMPLETING))
+    sut = make_import_batch()
+    staged = [prepared_on_arrival(sut, COMPLETING)]
+
+    sut.store(staged)
+
+    assert [message.attributes["traceparent"] for message in outbox_messages(uow)] == ["corr-1"]

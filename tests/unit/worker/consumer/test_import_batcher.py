@@ -1,0 +1,141 @@
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from application.errors import DependencyUnavailableError
+from tests.unit.worker.consumer.batcher_doubles import (
+    TIMEOUT_SECONDS,
+    BatcherWorld,
+    GatedBatchRunner,
+    SmallImport,
+    closed,
+    closing,
+    finished,
+    wait_until_queued,
+)
+
+MAX_BATCH = 3
+FIRST = SmallImport("imp-1", "msg-1")
+SECOND = SmallImport("imp-2", "msg-2")
+THIRD = SmallImport("imp-3", "msg-3")
+FOURTH = SmallImport("imp-4", "msg-4")
+FIFTH = SmallImport("imp-5", "msg-5")
+FIRST_AGAIN = SmallImport("imp-1", "msg-1-again")
+POISONED = SmallImport("poisoned", "msg-poisoned")
+
+
+@pytest.fixture
+def runner() -> GatedBatchRunner:
+    return GatedBatchRunner(poison=POISONED.import_id)
+
+
+@pytest.fixture
+def world(runner: GatedBatchRunner) -> Iterator[BatcherWorld]:
+    world = BatcherWorld(runner, max_batch=MAX_BATCH)
+    yield world
+    runner.released.set()
+    closed(world.sut)
+
+
+def test_should_run_a_lone_submission_at_once_without_waiting_for_more(
+    world: BatcherWorld,
+) -> None:
+    world.runner.released.set()
+
+    result = world.sut.submit(FIRST)
+
+    assert result == finished(FIRST)
+
+
+def test_should_run_whatever_waited_together_as_the_next_batch(world: BatcherWorld) -> None:
+    world.run_queued([FIRST, SECOND, THIRD])
+
+    assert world.runner.batches == [["held"], ["imp-1", "imp-2", "imp-3"]]
+
+
+def test_should_give_each_submitter_of_a_batch_its_own_result(world: BatcherWorld) -> None:
+    futures = world.run_queued([THIRD, FIRST, SECOND])
+
+    assert [future.result(TIMEOUT_SECONDS) for future in futures] == [
+        finished(THIRD),
+        finished(FIRST),
+        finished(SECOND),
+    ]
+
+
+def test_should_defer_a_submission_whose_import_id_is_already_in_the_batch(
+    world: BatcherWorld,
+) -> None:
+    world.run_queued([FIRST, FIRST_AGAIN, SECOND])
+
+    assert world.runner.batches == [["held"], ["imp-1", "imp-2"], ["imp-1"]]
+
+
+def test_should_give_a_deferred_duplicate_its_own_result(world: BatcherWorld) -> None:
+    futures = world.run_queued([FIRST, FIRST_AGAIN, SECOND])
+
+    assert futures[1].result(TIMEOUT_SECONDS) == finished(FIRST_AGAIN)
+
+
+def test_should_hold_no_more_than_max_batch_submissions_in_a_batch(world: BatcherWorld) -> None:
+    world.run_queued([FIRST, SECOND, THIRD, FOURTH, FIFTH])
+
+    assert [len(batch) for batch in world.runner.batches] == [1, 3, 2]
+
+
+def test_should_raise_the_failure_of_a_batch_to_every_submitter_of_that_batch(
+    world: BatcherWorld,
+) -> None:
+    futures = world.run_queued([POISONED, FIRST])
+
+    assert [type(future.exception(TIMEOUT_SECONDS)) for future in futures] == [
+        DependencyUnavailableError,
+        DependencyUnavailableError,
+    ]
+
+
+def test_should_keep_running_batches_after_one_failed(world: BatcherWorld) -> None:
+    world.run_queued([POISONED, FIRST])
+
+    result = world.submitted(SECOND).result(TIMEOUT_SECONDS)
+
+    assert result == finished(SECOND)
+
+
+def test_should_log_a_failed_batch_with_its_size(
+    world: BatcherWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="worker.consumer.import_batcher")
+
+    world.run_queued([POISONED, FIRST])
+
+    assert [(record.getMessage(), record.__dict__["imports"]) for record in caplog.records] == [
+        ("import.batch_failed", 2)
+    ]
+
+
+def test_should_return_from_close_when_nothing_was_submitted(world: BatcherWorld) -> None:
+    closer = closed(world.sut)
+
+    assert not closer.is_alive()
+
+
+def test_should_end_its_thread_when_closed(world: BatcherWorld) -> None:
+    world.runner.released.set()
+    world.sut.submit(FIRST)
+
+    closed(world.sut)
+
+    assert not world.runner.threads[0].is_alive()
+
+
+def test_should_still_run_a_deferred_duplicate_queued_before_close(world: BatcherWorld) -> None:
+    world.hold_first_batch()
+    futures = world.queue_up([FIRST, FIRST_AGAIN])
+    closing(world.sut)
+    wait_until_queued(world.sut, 3)
+
+    world.runner.released.set()
+
+    assert futures[1].result(TIMEOUT_SECONDS) == finished(FIRST_AGAIN)
