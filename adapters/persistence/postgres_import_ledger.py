@@ -19,8 +19,8 @@ UPSERT_UNLESS_COMPLETED = sql.SQL(
 )
 UPSERT_ALL_UNLESS_COMPLETED = sql.SQL(
     "INSERT INTO {} AS stored (import_id, event_type, result)"
-    " SELECT given.import_id, given.event_type, given.result"
-    " FROM unnest(%s::text[], %s::text[], %s::jsonb[]) AS given (import_id, event_type, result)"
+    " SELECT given ->> 'import_id', given ->> 'event_type', given"
+    " FROM jsonb_array_elements(%s::jsonb) AS given"
     " ON CONFLICT (import_id) DO UPDATE SET event_type = EXCLUDED.event_type,"
     " result = EXCLUDED.result, recorded_at = now()"
     " WHERE stored.event_type <> %s RETURNING stored.import_id"
@@ -75,12 +75,8 @@ class PostgresImportLedger(ImportLedger):
 
     def _written(self, results: Sequence[ImportFinished]) -> set[str]:
         query = UPSERT_ALL_UNLESS_COMPLETED.format(self._tables.imports)
-        parameters = (
-            [result.import_id for result in results],
-            [result.event_type for result in results],
-            [encode_result(result) for result in results],
-            ImportCompleted.__name__,
-        )
+        documents = ",".join(encode_result(result) for result in results)
+        parameters = (f"[{documents}]", ImportCompleted.__name__)
         with postgres_errors():
             rows = self._connection.execute(query, parameters).fetchall()
         return {import_id for (import_id,) in rows}
