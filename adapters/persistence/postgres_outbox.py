@@ -10,7 +10,7 @@ from adapters.persistence.postgres_tables import PostgresTables
 from application.ports.outbound_message import OutboundMessage
 from application.ports.outbox import Outbox, PendingMessage
 
-INSERT = sql.SQL("INSERT INTO {} (topic, data, attributes) VALUES (%s, %s, %s::jsonb)")
+COPY_IN = sql.SQL("COPY {} (topic, data, attributes) FROM STDIN")
 SELECT_PENDING = sql.SQL(
     "SELECT position, topic, data, attributes FROM {} WHERE published_at IS NULL"
     " ORDER BY position LIMIT %s FOR UPDATE SKIP LOCKED"
@@ -27,12 +27,12 @@ class PostgresOutbox(Outbox):
         self._tables = tables
 
     def add(self, messages: Sequence[OutboundMessage]) -> None:
-        rows = [
-            (message.topic, message.data, encode_attributes(message.attributes))
-            for message in messages
-        ]
         with postgres_errors(), self._connection.cursor() as cursor:
-            cursor.executemany(INSERT.format(self._tables.outbox), rows)
+            with cursor.copy(COPY_IN.format(self._tables.outbox)) as copy:
+                for message in messages:
+                    copy.write_row(
+                        (message.topic, message.data, encode_attributes(message.attributes))
+                    )
 
     def pending(self, limit: int) -> Sequence[PendingMessage]:
         query = SELECT_PENDING.format(self._tables.outbox)
