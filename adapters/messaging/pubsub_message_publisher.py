@@ -17,11 +17,12 @@ class PubSubMessagePublisher(MessagePublisher):
         project_id: str,
         timeout_seconds: float = 10.0,
         max_latency_seconds: float = 0.01,
-        max_batch_messages: int = 100,
+        max_batch_messages: int = 1000,
         max_batch_bytes: int = 1_000_000,
     ) -> None:
         self._project_id = project_id
         self._timeout_seconds = timeout_seconds
+        self._retry = bounded_retry(timeout_seconds)
         self._client = pubsub_v1.PublisherClient(
             batch_settings=pubsub_v1.types.BatchSettings(
                 max_bytes=max_batch_bytes,
@@ -46,7 +47,7 @@ class PubSubMessagePublisher(MessagePublisher):
         return self._client.publish(
             self._client.topic_path(self._project_id, message.topic),
             message.data,
-            retry=bounded_retry(self._timeout_seconds),
+            retry=self._retry,
             timeout=self._timeout_seconds,
             **message.attributes,
         )
