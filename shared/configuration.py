@@ -29,10 +29,12 @@ class Settings(BaseSettings):
     audit_events_topic: str = "audit-events"
     dead_letter_topic: str = "import-requests-dead-letter"
     dead_letter_subscription: str = "import-requests-dead-letter-inspect"
-    pubsub_max_outstanding_messages: int = Field(default=10, ge=1)
+    import_batch_max_messages: int = Field(default=100, ge=1)
+    import_streamed_concurrency: int = Field(default=4, ge=1)
+    pubsub_max_outstanding_messages: int = Field(default=200, ge=1)
     pubsub_max_outstanding_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
     pubsub_max_lease_seconds: float = Field(default=3600, gt=0)
-    pubsub_callback_threads: int = Field(default=10, ge=1)
+    pubsub_callback_threads: int = Field(default=200, ge=1)
     health_probe_timeout_seconds: float = Field(default=2, gt=0)
     health_host: str = "0.0.0.0"  # nosec B104
     health_port: int = Field(default=8080, ge=0, le=65535)

@@ -21,6 +21,7 @@ from application.services.event_messages import EventMessages, EventTopics
 from application.services.import_events import ImportEvents
 from application.services.import_results import ImportResults
 from application.use_cases.get_data import GetDataUseCase
+from application.use_cases.import_batch import ImportBatchUseCase
 from application.use_cases.import_data import ImportDataUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
@@ -74,6 +75,20 @@ def build_import_data(
         progress=progress,
         service=DataImportService(),
         stopping=stopping,
+    )
+
+
+def build_import_batch(
+    settings: Settings, *, uow: UnitOfWork, auth: AuthService, source: RecordSource
+) -> ImportBatchUseCase:
+    clock, ids = SystemClock(), UuidIdGenerator()
+    return ImportBatchUseCase(
+        auth=auth,
+        source=source,
+        uow=uow,
+        results=ImportResults(clock=clock, ids=ids),
+        events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
+        service=DataImportService(),
     )
 
 

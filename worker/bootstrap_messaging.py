@@ -1,5 +1,6 @@
 import logging
 import threading
+from dataclasses import dataclass
 
 from opentelemetry.sdk.trace import TracerProvider
 from pydantic import SecretStr
@@ -22,14 +23,19 @@ from adapters.system.system_clock import SystemClock
 from adapters.system.time_bound_probe import TimeBoundProbe
 from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.health_probe import HealthProbe
+from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.use_cases.check_health import CheckHealthUseCase
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
+from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
+from application.use_cases.import_data import ImportDataUseCase
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker import bootstrap
+from worker.consumer.import_batcher import ImportBatcher
 from worker.consumer.import_request_handler import ImportRequestHandler
+from worker.consumer.outbox_relayer import OutboxRelayer
 from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
 from worker.health.health_server import HealthServer
 from worker.health.liveness_monitor import LivenessMonitor
@@ -116,19 +122,63 @@ def build_worker(settings: Settings) -> WorkerRuntime:
     subscriber = build_subscriber(settings)
     publisher = build_publisher(settings)
     uow = bootstrap.build_unit_of_work(settings)
-    relay = RelayOutboxUseCase(uow=uow, publisher=publisher)
+    relayer = OutboxRelayer(RelayOutboxUseCase(uow=uow, publisher=publisher))
+    imports = build_imports(settings, uow=uow, stopping=signals.stopping)
     metrics = PrometheusWorkerMetrics()
     liveness = LivenessMonitor(subscriber)
-    handler = ImportRequestHandler(
-        import_data=bootstrap.build_import_data(
-            settings,
-            uow=uow,
-            auth=build_auth(settings),
-            source=bootstrap.build_message_record_source(settings),
-            progress=NullImportProgress(),
-            stopping=signals.stopping,
+    return WorkerRuntime(
+        subscriber=subscriber,
+        handle=build_handler(
+            settings, imports, publisher=publisher, relayer=relayer, metrics=metrics
         ),
-        relay=relay,
+        relayer=relayer,
+        sidecar=build_sidecar(settings, subscriber, liveness, signals, metrics),
+        heartbeat=liveness,
+        signals=signals,
+        grace_seconds=settings.shutdown_grace_seconds,
+        resources=(subscriber, imports.batched, publisher, uow),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkerImports:
+    single: ImportDataUseCase
+    batch: ImportBatchUseCase
+    batched: ImportBatcher[StagedImport]
+
+
+def build_imports(
+    settings: Settings, *, uow: UnitOfWork, stopping: threading.Event
+) -> WorkerImports:
+    auth = build_auth(settings)
+    source = bootstrap.build_message_record_source(settings)
+    single = bootstrap.build_import_data(
+        settings,
+        uow=uow,
+        auth=auth,
+        source=source,
+        progress=NullImportProgress(),
+        stopping=stopping,
+    )
+    batch = bootstrap.build_import_batch(settings, uow=uow, auth=auth, source=source)
+    batcher = ImportBatcher(batch.store, max_batch=settings.import_batch_max_messages)
+    return WorkerImports(single=single, batch=batch, batched=batcher)
+
+
+def build_handler(
+    settings: Settings,
+    imports: WorkerImports,
+    *,
+    publisher: PubSubMessagePublisher,
+    relayer: OutboxRelayer,
+    metrics: PrometheusWorkerMetrics,
+) -> ImportRequestHandler:
+    return ImportRequestHandler(
+        import_data=imports.single,
+        import_batch=imports.batch,
+        batched=imports.batched,
+        streamed_slots=threading.BoundedSemaphore(settings.import_streamed_concurrency),
+        kick_relay=relayer.kick,
         dead_letter=DeadLetterMessageUseCase(
             publisher=publisher,
             dead_letter_topic=settings.dead_letter_topic,
@@ -140,23 +190,22 @@ def build_worker(settings: Settings) -> WorkerRuntime:
         metrics=metrics,
         tracing=OtelTracing(TracerProvider()).span,
     )
-    sidecar = HealthServer(
+
+
+def build_sidecar(
+    settings: Settings,
+    subscriber: PubSubSubscriber,
+    liveness: LivenessMonitor,
+    signals: WorkerSignals,
+    metrics: PrometheusWorkerMetrics,
+) -> HealthServer:
+    return HealthServer(
         settings.health_host,
         settings.health_port,
         liveness=liveness.alive,
         readiness=CheckHealthUseCase(probes=build_probes(settings, subscriber)).execute,
         draining=signals.draining.is_set,
         metrics=metrics.exposition,
-    )
-    return WorkerRuntime(
-        subscriber=subscriber,
-        handle=handler,
-        relay=relay,
-        sidecar=sidecar,
-        heartbeat=liveness,
-        signals=signals,
-        grace_seconds=settings.shutdown_grace_seconds,
-        resources=(subscriber, publisher, uow),
     )
 
 

@@ -1,4 +1,5 @@
 import logging
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -11,8 +12,9 @@ from adapters.observability.log_context import bound_log_context
 from application.errors import DependencyUnavailableError, ImportCancelledError
 from application.ports.id_generator import IdGenerator
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
+from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
 from application.use_cases.import_data import ImportData, ImportDataUseCase
-from application.use_cases.relay_outbox import RelayOutboxUseCase
+from application.ports.record_source import SourceDescriptor
 from domain.events.import_finished import ImportFinished
 from worker.consumer.message_outcome import MessageOutcome
 from worker.consumer.result_outcome import result_outcome
@@ -20,6 +22,7 @@ from worker.messages.import_request_parser import parse_import_request
 from worker.messages.malformed_message_error import MalformedMessageError
 
 RETRIED_ERRORS = (DependencyUnavailableError, ImportCancelledError)
+BATCHED_INLINE_CHARS = 32 * 1024
 
 logger = logging.getLogger(__name__)
 
@@ -37,24 +40,37 @@ class MessageMetrics(Protocol):
     ) -> None: ...
 
 
+class BatchedImports(Protocol):
+    def submit(self, item: StagedImport) -> ImportFinished: ...
+
+
 Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
 
 
 class ImportRequestHandler:
-    """Message in, ack decision out: permanent problems acked with a result, transient nacked."""
+    """Message in, ack decision out: permanent problems acked with a result, transient nacked.
+
+    Small inline imports join a batch; streamed ones run alone, a bounded number at a time.
+    """
 
     def __init__(
         self,
         *,
         import_data: ImportDataUseCase,
-        relay: RelayOutboxUseCase,
+        import_batch: ImportBatchUseCase,
+        batched: BatchedImports,
+        streamed_slots: threading.Semaphore,
+        kick_relay: Callable[[], None],
         dead_letter: DeadLetterMessageUseCase,
         ids: IdGenerator,
         metrics: MessageMetrics,
         tracing: Tracing,
     ) -> None:
         self._import_data = import_data
-        self._relay = relay
+        self._import_batch = import_batch
+        self._batched = batched
+        self._streamed_slots = streamed_slots
+        self._kick_relay = kick_relay
         self._dead_letter = dead_letter
         self._ids = ids
         self._metrics = metrics
@@ -95,8 +111,12 @@ class ImportRequestHandler:
         return MessageOutcome.DEAD_LETTERED, None
 
     def _import(self, command: ImportData) -> tuple[MessageOutcome, ImportFinished | None]:
-        result = self._import_data.execute(command)
-        self._relay.execute()
+        if _is_small(command.source):
+            result = self._batched.submit(self._import_batch.prepare(command))
+        else:
+            with self._streamed_slots:
+                result = self._import_data.execute(command)
+        self._kick_relay()
         return result_outcome(result), result
 
     def _finish(
@@ -118,6 +138,10 @@ def _retried_on_outage(
     except RETRIED_ERRORS as error:
         logger.warning("message.retried", extra={"error_code": error.code})
         return MessageOutcome.RETRIED, None
+
+
+def _is_small(source: SourceDescriptor) -> bool:
+    return source.inline is not None and len(source.inline) <= BATCHED_INLINE_CHARS
 
 
 def _dead_letter(

@@ -6,8 +6,6 @@ from typing import Protocol
 
 from adapters.messaging.ack_decision import AckDecision
 from adapters.messaging.inbound_message import InboundMessage
-from application.errors import DependencyUnavailableError
-from application.use_cases.relay_outbox import RelayOutboxUseCase
 
 EXIT_STOPPED = 0
 EXIT_PULL_DIED = 1
@@ -23,6 +21,12 @@ class Subscriber(Protocol):
     def stop(self, grace_seconds: float) -> bool: ...
 
     def is_alive(self) -> bool: ...
+
+
+class Relayer(Protocol):
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 class Sidecar(Protocol):
@@ -54,7 +58,7 @@ class WorkerRuntime:
         *,
         subscriber: Subscriber,
         handle: Callable[[InboundMessage], AckDecision],
-        relay: RelayOutboxUseCase,
+        relayer: Relayer,
         sidecar: Sidecar,
         heartbeat: Heartbeat,
         signals: WorkerSignals,
@@ -63,7 +67,7 @@ class WorkerRuntime:
     ) -> None:
         self._subscriber = subscriber
         self._handle = handle
-        self._relay = relay
+        self._relayer = relayer
         self._sidecar = sidecar
         self._heartbeat = heartbeat
         self._signals = signals
@@ -76,6 +80,7 @@ class WorkerRuntime:
 
     def run(self) -> int:
         self._sidecar.start()
+        self._relayer.start()
         self._subscriber.start(self._handle)
         logger.info("worker.started")
         exit_code = self._consume()
@@ -89,7 +94,6 @@ class WorkerRuntime:
                 logger.error("worker.pull_died")
                 return EXIT_PULL_DIED
             self._heartbeat.beat()
-            self._relay_pending()
         return EXIT_STOPPED
 
     def _drain(self) -> None:
@@ -100,7 +104,7 @@ class WorkerRuntime:
         cancel.start()
         drained = self._subscriber.stop(self._grace_seconds)
         cancel.cancel()
-        self._relay_pending()
+        self._relayer.stop()
         self._sidecar.stop()
         self._release(drained)
 
@@ -111,9 +115,3 @@ class WorkerRuntime:
         logger.info("worker.drained")
         for resource in self._resources:
             resource.close()
-
-    def _relay_pending(self) -> None:
-        try:
-            self._relay.execute()
-        except DependencyUnavailableError as error:
-            logger.warning("outbox.relay_failed", extra={"error_code": error.code})

@@ -17,10 +17,12 @@ from application.services.event_messages import EventMessages, EventTopics
 from application.services.import_events import ImportEvents
 from application.services.import_results import ImportResults
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
+from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
 from application.use_cases.import_data import ImportDataUseCase
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
+from domain.events.import_finished import ImportFinished
 from domain.service.data_import_service import DataImportService
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
@@ -29,6 +31,7 @@ from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.worker.consumer.consumer_doubles import RecordingMessageMetrics, RecordingTracing
 from worker.consumer.import_request_handler import ImportRequestHandler
+from worker.consumer.outbox_relayer import OutboxRelayer
 
 RESULTS_TOPIC = "import-results"
 AUDIT_TOPIC = "audit-events"
@@ -72,6 +75,15 @@ def on_topic(messages: list[OutboundMessage], topic: str) -> list[dict[str, Any]
     return [json.loads(message.data) for message in messages if message.topic == topic]
 
 
+class BatchesOfOne:
+    def __init__(self, use_case: ImportBatchUseCase) -> None:
+        self._use_case = use_case
+
+    def submit(self, item: StagedImport) -> ImportFinished:
+        [result] = self._use_case.store([item])
+        return result
+
+
 @dataclass
 class HandlerWorld:
     store_uow: InMemoryUnitOfWork = field(default_factory=InMemoryUnitOfWork)
@@ -89,18 +101,34 @@ class HandlerWorld:
             topics=EventTopics(results=RESULTS_TOPIC, audit=AUDIT_TOPIC), trace=FakeTraceContext()
         )
         clock = FixedClock(PUBLISHED_AT)
+        auth = AuthService(FakeTokenVerifier(IDENTITIES))
+        source = CsvRecordSource(openers={}, reader=CsvTabularReader())
+        results = ImportResults(clock=clock, ids=self.ids)
+        events = ImportEvents(messages=messages, clock=clock, ids=self.ids)
+        batch = ImportBatchUseCase(
+            auth=auth,
+            source=source,
+            uow=uow,
+            results=results,
+            events=events,
+            service=DataImportService(),
+        )
+        relayer = OutboxRelayer(RelayOutboxUseCase(uow=uow, publisher=self.publisher))
         return ImportRequestHandler(
             import_data=ImportDataUseCase(
-                auth=AuthService(FakeTokenVerifier(IDENTITIES)),
-                source=CsvRecordSource(openers={}, reader=CsvTabularReader()),
+                auth=auth,
+                source=source,
                 uow=uow,
-                results=ImportResults(clock=clock, ids=self.ids),
-                events=ImportEvents(messages=messages, clock=clock, ids=self.ids),
+                results=results,
+                events=events,
                 progress=NullImportProgress(),
                 service=DataImportService(),
                 stopping=self.stopping,
             ),
-            relay=RelayOutboxUseCase(uow=uow, publisher=self.publisher),
+            import_batch=batch,
+            batched=BatchesOfOne(batch),
+            streamed_slots=threading.BoundedSemaphore(1),
+            kick_relay=relayer.relay_now,
             dead_letter=DeadLetterMessageUseCase(
                 publisher=self.dead_letter_publisher or self.publisher,
                 dead_letter_topic=DEAD_LETTER_TOPIC,
@@ -122,3 +150,7 @@ class HandlerWorld:
     def record_count(self, dataset: str) -> int:
         with self.store_uow as uow:
             return uow.records.count(dataset)
+
+    def pending_outbox(self) -> list[OutboundMessage]:
+        with self.store_uow as uow:
+            return [pending.message for pending in uow.outbox.pending(100)]

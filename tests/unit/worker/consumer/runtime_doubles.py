@@ -53,3 +53,16 @@ class FakeHeartbeat:
         self.beats += 1
         self.beaten.set()
         self.on_beat(self.beats)
+
+
+class FakeRelayer:
+    def __init__(self, subscriber: FakeSubscriber, timeline: list[str]) -> None:
+        self._subscriber = subscriber
+        self._timeline = timeline
+
+    def start(self) -> None:
+        pulling = "pulling" if self._subscriber.handle else "not pulling"
+        self._timeline.append(f"relayer started, subscriber {pulling}")
+
+    def stop(self) -> None:
+        self._timeline.append("relayer stopped")

@@ -21,7 +21,13 @@ MALFORMED_IDS = ["not-json", "invalid-body", "schema-version-2"]
 CANCELLED_BODY = {
     "import_id": "imp-big",
     "dataset": "big",
-    "source": {"inline": "id\n" + "1\n" * 10_000},
+    "source": {"inline": "id\n" + "1\n" * 20_000},
+}
+LARGE_BODY = {
+    "import_id": "imp-large",
+    "dataset": "big",
+    "source": {"inline": "id\n" + "".join(f"{number}\n" for number in range(10_000))},
+    "key_columns": ["id"],
 }
 
 
@@ -184,13 +190,34 @@ def test_should_nack_when_the_database_is_unavailable(world: HandlerWorld) -> No
     assert decision is AckDecision.NACK
 
 
-def test_should_nack_when_the_result_cannot_be_published(world: HandlerWorld) -> None:
+def test_should_ack_once_the_result_is_in_the_outbox_even_if_it_cannot_be_published_yet(
+    world: HandlerWorld,
+) -> None:
     world.publisher = FakeMessagePublisher(available_batches=0)
     sut = world.handler()
 
     decision = sut(inbound())
 
-    assert decision is AckDecision.NACK
+    assert decision is AckDecision.ACK
+
+
+def test_should_keep_the_result_in_the_outbox_while_it_cannot_be_published(
+    world: HandlerWorld,
+) -> None:
+    world.publisher = FakeMessagePublisher(available_batches=0)
+    sut = world.handler()
+
+    sut(inbound())
+
+    assert len(world.pending_outbox()) == 3
+
+
+def test_should_import_a_large_inline_source_on_its_own(world: HandlerWorld) -> None:
+    sut = world.handler()
+
+    sut(inbound(LARGE_BODY))
+
+    assert world.record_count("big") == 10_000
 
 
 def test_should_keep_the_records_of_an_import_whose_result_could_not_be_published(

@@ -5,15 +5,14 @@ import pytest
 
 from adapters.messaging.ack_decision import AckDecision
 from adapters.messaging.inbound_message import InboundMessage
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
-from application.ports.outbound_message import OutboundMessage
-from application.use_cases.relay_outbox import RelayOutboxUseCase
-from tests.fakes.fake_message_publisher import FakeMessagePublisher
-from tests.unit.worker.consumer.runtime_doubles import FakeHeartbeat, FakeSidecar, FakeSubscriber
+from tests.unit.worker.consumer.runtime_doubles import (
+    FakeHeartbeat,
+    FakeRelayer,
+    FakeSidecar,
+    FakeSubscriber,
+)
 from worker.consumer import worker_runtime
 from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
-
-PENDING = OutboundMessage(topic="import-results", data=b"{}")
 
 
 def _ack(message: InboundMessage) -> AckDecision:
@@ -33,8 +32,7 @@ class RuntimeWorld:
         self.subscriber = FakeSubscriber()
         self.sidecar = FakeSidecar()
         self.heartbeat = FakeHeartbeat()
-        self.uow = InMemoryUnitOfWork()
-        self.publisher = FakeMessagePublisher()
+        self.timeline: list[str] = []
         self.signals = WorkerSignals(
             stop_requested=threading.Event(), draining=threading.Event(), stopping=threading.Event()
         )
@@ -45,18 +43,13 @@ class RuntimeWorld:
         return WorkerRuntime(
             subscriber=self.subscriber,
             handle=_ack,
-            relay=RelayOutboxUseCase(uow=self.uow, publisher=self.publisher),
+            relayer=FakeRelayer(self.subscriber, self.timeline),
             sidecar=self.sidecar,
             heartbeat=self.heartbeat,
             signals=self.signals,
             grace_seconds=self.grace_seconds,
             resources=(self.resource,),
         )
-
-    def add_pending(self) -> None:
-        with self.uow as uow:
-            uow.outbox.add([PENDING])
-            uow.commit()
 
 
 @pytest.fixture(autouse=True)
@@ -164,42 +157,23 @@ def test_should_beat_once_per_loop_until_asked_to_stop(world: RuntimeWorld) -> N
     assert world.heartbeat.beats == 3
 
 
-def test_should_relay_pending_outbox_messages_while_consuming(world: RuntimeWorld) -> None:
-    world.add_pending()
-    sut = world.runtime()
-    _stop_on_beat(sut, world, 1)
-    relayed_before_drain: list[int] = []
-    world.subscriber.on_stop = lambda: relayed_before_drain.append(len(world.publisher.published))
-
-    sut.run()
-
-    assert relayed_before_drain == [1]
-
-
-def test_should_relay_pending_outbox_messages_after_draining(world: RuntimeWorld) -> None:
+def test_should_start_the_relayer_before_the_subscriber_pulls(world: RuntimeWorld) -> None:
     sut = world.runtime()
     sut.request_stop()
-    world.subscriber.on_stop = world.add_pending
 
     sut.run()
 
-    assert world.publisher.published == [PENDING]
+    assert world.timeline[0] == "relayer started, subscriber not pulling"
 
 
-def test_should_log_a_relay_failure_instead_of_raising(
-    world: RuntimeWorld, caplog: pytest.LogCaptureFixture
-) -> None:
-    world.publisher = FakeMessagePublisher(available_batches=0)
-    world.add_pending()
+def test_should_stop_the_relayer_once_the_subscriber_has_drained(world: RuntimeWorld) -> None:
     sut = world.runtime()
     sut.request_stop()
-    caplog.set_level(logging.WARNING, logger="worker.consumer.worker_runtime")
+    world.subscriber.on_stop = lambda: world.timeline.append("subscriber stopped")
 
     sut.run()
 
-    assert [record.__dict__.get("error_code") for record in caplog.records] == [
-        "dependency_unavailable"
-    ]
+    assert world.timeline[1:] == ["subscriber stopped", "relayer stopped"]
 
 
 def test_should_give_the_subscriber_the_whole_grace_period(world: RuntimeWorld) -> None:
