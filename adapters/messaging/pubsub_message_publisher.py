@@ -1,53 +1,69 @@
-import time
-from collections.abc import Sequence
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
 from google.cloud import pubsub_v1
+from google.pubsub_v1.services.publisher.client import PublisherClient as PublisherApi
 
 from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
 from application.errors import DependencyUnavailableError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 
+MAX_REQUEST_MESSAGES = 1000
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+
 
 class PubSubMessagePublisher(MessagePublisher):
-    def __init__(
-        self,
-        *,
-        project_id: str,
-        timeout_seconds: float = 10.0,
-        max_latency_seconds: float = 0.01,
-        max_batch_messages: int = 1000,
-        max_batch_bytes: int = 1_000_000,
-    ) -> None:
+    """Publishes what it is given at once: one Publish call per topic and full request."""
+
+    def __init__(self, *, project_id: str, timeout_seconds: float = 10.0) -> None:
         self._project_id = project_id
         self._timeout_seconds = timeout_seconds
         self._retry = bounded_retry(timeout_seconds)
-        self._client = pubsub_v1.PublisherClient(
-            batch_settings=pubsub_v1.types.BatchSettings(
-                max_bytes=max_batch_bytes,
-                max_latency=max_latency_seconds,
-                max_messages=max_batch_messages,
-            )
-        )
+        self._client = pubsub_v1.PublisherClient()
 
     def publish(self, messages: Sequence[OutboundMessage]) -> None:
-        deadline = time.monotonic() + self._timeout_seconds
         try:
-            futures = [self._submit(message) for message in messages]
-            for future in futures:
-                future.result(timeout=max(deadline - time.monotonic(), 0.0))
+            for topic, same_topic in _by_topic(messages).items():
+                for request in _requests(same_topic):
+                    self._send(topic, request)
         except PUBSUB_FAILURES as error:
             raise DependencyUnavailableError("Pub/Sub publish failed") from error
 
     def close(self) -> None:
         self._client.stop()
 
-    def _submit(self, message: OutboundMessage) -> Any:
-        return self._client.publish(
-            self._client.topic_path(self._project_id, message.topic),
-            message.data,
+    def _send(self, topic: str, messages: Sequence[OutboundMessage]) -> None:
+        PublisherApi.publish(
+            self._client,
+            topic=self._client.topic_path(self._project_id, topic),
+            messages=[
+                pubsub_v1.types.PubsubMessage(data=message.data, attributes=message.attributes)
+                for message in messages
+            ],
             retry=self._retry,
             timeout=self._timeout_seconds,
-            **message.attributes,
         )
+
+
+def _by_topic(messages: Sequence[OutboundMessage]) -> dict[str, list[OutboundMessage]]:
+    by_topic: dict[str, list[OutboundMessage]] = defaultdict(list)
+    for message in messages:
+        by_topic[message.topic].append(message)
+    return by_topic
+
+
+def _requests(messages: list[OutboundMessage]) -> Iterator[list[OutboundMessage]]:
+    request: list[OutboundMessage] = []
+    size = 0
+    for message in messages:
+        if request and _full(len(request), size + len(message.data)):
+            yield request
+            request, size = [], 0
+        request.append(message)
+        size += len(message.data)
+    yield request
+
+
+def _full(messages: int, size: int) -> bool:
+    return messages == MAX_REQUEST_MESSAGES or size > MAX_REQUEST_BYTES

@@ -7,6 +7,8 @@ from tests.integration.adapters.messaging.subscription_reader import Subscriptio
 
 pytestmark = pytest.mark.integration
 
+THREE_MEBIBYTES = 3 * 1024 * 1024
+
 
 def test_should_deliver_data_and_attributes_to_subscribers(
     message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
@@ -32,6 +34,52 @@ def test_should_deliver_every_message_of_a_batch(
 
     received = subscription_reader.read("import-requests-worker", count=5)
     assert sorted(item.data for item in received) == [b"0", b"1", b"2", b"3", b"4"]
+
+
+def test_should_deliver_a_batch_larger_than_one_publish_request(
+    message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
+) -> None:
+    messages = [OutboundMessage(topic="import-requests", data=f"{n}".encode()) for n in range(1001)]
+
+    message_publisher.publish(messages)
+
+    received = subscription_reader.read("import-requests-worker", count=1001, timeout_seconds=20)
+    assert len({item.data for item in received}) == 1001
+
+
+def test_should_deliver_a_batch_heavier_than_one_publish_request(
+    message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
+) -> None:
+    messages = [
+        OutboundMessage(topic="import-requests", data=bytes([n]) * THREE_MEBIBYTES)
+        for n in range(3)
+    ]
+
+    message_publisher.publish(messages)
+
+    received = [subscription_reader.read("import-requests-worker")[0] for _ in range(3)]
+    assert sorted(item.data[0] for item in received) == [0, 1, 2]
+
+
+def test_should_deliver_each_message_to_its_own_topic(
+    message_publisher: PubSubMessagePublisher, subscription_reader: SubscriptionReader
+) -> None:
+    messages = [
+        OutboundMessage(topic="import-requests", data=b"request-1"),
+        OutboundMessage(topic="import-requests-dead-letter", data=b"dead-1"),
+        OutboundMessage(topic="import-requests", data=b"request-2"),
+    ]
+
+    message_publisher.publish(messages)
+
+    received = [
+        item.data
+        for subscription in ("import-requests-worker", "import-requests-dead-letter-inspect")
+        for item in subscription_reader.read(
+            subscription, count=2 if "worker" in subscription else 1
+        )
+    ]
+    assert sorted(received) == [b"dead-1", b"request-1", b"request-2"]
 
 
 def test_should_raise_dependency_unavailable_when_topic_is_missing(
