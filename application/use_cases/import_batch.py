@@ -28,6 +28,8 @@ OUTCOME_LOGS = {
     "ImportRejected": (logging.WARNING, "import.denied"),
 }
 
+REPEAT_LOG = (logging.INFO, "import.already_completed")
+
 OutcomeEvents = Callable[[AuditSubject], list[OutboundMessage]]
 
 
@@ -39,6 +41,7 @@ class StagedImport:
     outcome_events: OutcomeEvents
     records: list[DataRecord] = field(default_factory=list)
     ledgered: bool = True
+    repeated: bool = False
     context: contextvars.Context = field(default_factory=contextvars.copy_context)
 
     @property
@@ -78,8 +81,8 @@ class ImportBatchUseCase:
     def store(self, staged: Sequence[StagedImport]) -> list[ImportFinished]:
         with self._uow as uow:
             self._skip_completed(uow, staged)
-            uow.records.upsert_all(chain.from_iterable(item.records for item in staged))
             self._conclude(uow, _ledgered(staged))
+            uow.records.upsert_all(chain.from_iterable(item.records for item in staged))
             uow.outbox.add(list(chain.from_iterable(map(_events, staged))))
             uow.commit()
         for item in staged:
@@ -143,6 +146,7 @@ class ImportBatchUseCase:
         item.result = earlier
         item.records = []
         item.ledgered = False
+        item.repeated = True
         item.outcome_events = self._repeated
 
     def _repeated(self, subject: AuditSubject) -> list[OutboundMessage]:
@@ -158,6 +162,6 @@ def _events(item: StagedImport) -> list[OutboundMessage]:
 
 
 def _log(item: StagedImport) -> None:
-    level, event = OUTCOME_LOGS[item.result.event_type]
+    level, event = REPEAT_LOG if item.repeated else OUTCOME_LOGS[item.result.event_type]
     error = item.result.error
     logger.log(level, event, extra={"error_code": None if error is None else error.code})

@@ -97,7 +97,7 @@ class ImportBatcher(Generic[Item]):
         return pending
 
     def _add(self, batch: dict[str, PendingImport[Item]], pending: PendingImport[Item]) -> None:
-        if pending.item.import_id in batch or len(batch) >= self._max_batch:
+        if pending.item.import_id in batch:
             self._deferred.append(pending)
         else:
             batch[pending.item.import_id] = pending
@@ -105,10 +105,14 @@ class ImportBatcher(Generic[Item]):
     def _run(self, batch: list[PendingImport[Item]]) -> None:
         try:
             results = self._run_batch([pending.item for pending in batch])
+            for pending, result in zip(batch, results, strict=True):
+                pending.result.set_result(result)
         except Exception as error:
             logger.warning("import.batch_failed", extra={"imports": len(batch)})
             for pending in batch:
-                pending.result.set_exception(error)
-            return
-        for pending, result in zip(batch, results):
-            pending.result.set_result(result)
+                _fail(pending, error)
+
+
+def _fail(pending: PendingImport[Item], error: Exception) -> None:
+    if not pending.result.done():
+        pending.result.set_exception(error)

@@ -44,4 +44,10 @@ class OutboxRelayer:
         while not self._stopped.is_set():
             self._kicked.wait(self._interval_seconds)
             self._kicked.clear()
+            self._relay_or_log()
+
+    def _relay_or_log(self) -> None:
+        try:
             self.relay_now()
+        except Exception:
+            logger.exception("outbox.relay_crashed")

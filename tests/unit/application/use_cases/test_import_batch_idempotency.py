@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
@@ -141,3 +143,26 @@ def test_should_keep_the_result_of_an_import_completed_concurrently_first_in_the
     sut.execute([COMPLETING])
 
     assert uow.store.imports == {COMPLETING.import_id: rival}
+
+
+def test_should_store_no_record_for_an_import_completed_concurrently_first(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    rival = earlier_completion(COMPLETING)
+    sut = make_import_batch(unit_of_work=RivalledTransaction(uow.store, rival=rival))
+
+    sut.execute([COMPLETING])
+
+    assert stored_count(uow) == 0
+
+
+def test_should_log_an_import_completed_before_the_batch_as_already_completed(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork, caplog: pytest.LogCaptureFixture
+) -> None:
+    record_result(uow, earlier_completion(COMPLETING))
+    sut = make_import_batch()
+    caplog.set_level(logging.INFO, logger="application.use_cases.import_batch")
+
+    sut.execute([COMPLETING])
+
+    assert [record.getMessage() for record in caplog.records] == ["import.already_completed"]

@@ -1,9 +1,10 @@
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 
 from application.errors import DependencyUnavailableError
+from domain.events.import_finished import ImportFinished
 from tests.unit.worker.consumer.batcher_doubles import (
     TIMEOUT_SECONDS,
     BatcherWorld,
@@ -139,3 +140,33 @@ def test_should_still_run_a_deferred_duplicate_queued_before_close(world: Batche
     world.runner.released.set()
 
     assert futures[1].result(TIMEOUT_SECONDS) == finished(FIRST_AGAIN)
+
+
+class FirstAnswerOnlyRunner(GatedBatchRunner):
+    def __call__(self, items: Sequence[SmallImport]) -> list[ImportFinished]:
+        return super().__call__(items)[:1]
+
+
+@pytest.fixture
+def short_world() -> Iterator[BatcherWorld]:
+    runner = FirstAnswerOnlyRunner()
+    world = BatcherWorld(runner, max_batch=MAX_BATCH)
+    yield world
+    runner.released.set()
+    closed(world.sut)
+
+
+def test_should_fail_the_submitters_a_batch_returned_no_result_for(
+    short_world: BatcherWorld,
+) -> None:
+    futures = short_world.run_queued([FIRST, SECOND])
+
+    assert isinstance(futures[1].exception(TIMEOUT_SECONDS), ValueError)
+
+
+def test_should_keep_the_result_given_before_a_batch_came_up_short(
+    short_world: BatcherWorld,
+) -> None:
+    futures = short_world.run_queued([FIRST, SECOND])
+
+    assert futures[0].result(TIMEOUT_SECONDS) == finished(FIRST)

@@ -193,3 +193,44 @@ def test_should_swallow_a_failed_relay_when_asked_to_relay_now(
     sut.relay_now()
 
     assert [record.getMessage() for record in caplog.records] == ["outbox.relay_failed"]
+
+
+class CrashingRelay(RelayOutboxUseCase):
+    def __init__(self, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher) -> None:
+        super().__init__(uow=uow, publisher=publisher)
+        self.calls = 0
+
+    def execute(self) -> int:
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("unexpected")
+        return super().execute()
+
+
+def test_should_log_an_unexpected_relay_error_with_its_traceback(
+    uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="worker.consumer.outbox_relayer")
+    sut = OutboxRelayer(CrashingRelay(uow, publisher), interval_seconds=SHORT_INTERVAL)
+    add_pending(uow)
+
+    sut.start()
+    publisher.relayed.wait(TIMEOUT_SECONDS)
+    sut.stop()
+
+    assert [(record.getMessage(), record.exc_info is not None) for record in caplog.records] == [
+        ("outbox.relay_crashed", True)
+    ]
+
+
+def test_should_keep_relaying_after_an_unexpected_relay_error(
+    uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
+) -> None:
+    sut = OutboxRelayer(CrashingRelay(uow, publisher), interval_seconds=SHORT_INTERVAL)
+    add_pending(uow)
+
+    sut.start()
+    publisher.relayed.wait(TIMEOUT_SECONDS)
+    sut.stop()
+
+    assert publisher.published == [PENDING]
