@@ -3,6 +3,7 @@ from collections.abc import Iterator, Sequence
 
 from google.cloud import pubsub_v1
 from google.pubsub_v1.services.publisher.client import PublisherClient as PublisherApi
+from google.pubsub_v1.types import PublishRequest, PubsubMessage
 
 from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
 from application.errors import DependencyUnavailableError
@@ -11,6 +12,8 @@ from application.ports.outbound_message import OutboundMessage
 
 MAX_REQUEST_MESSAGES = 1000
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
+PublishRequestProto = PublishRequest.pb()
+PubsubMessageProto = PubsubMessage.pb()
 
 
 class PubSubMessagePublisher(MessagePublisher):
@@ -34,13 +37,16 @@ class PubSubMessagePublisher(MessagePublisher):
         self._client.stop()
 
     def _send(self, topic: str, messages: Sequence[OutboundMessage]) -> None:
-        PublisherApi.publish(
-            self._client,
+        request = PublishRequestProto(
             topic=self._client.topic_path(self._project_id, topic),
             messages=[
-                pubsub_v1.types.PubsubMessage(data=message.data, attributes=message.attributes)
+                PubsubMessageProto(data=message.data, attributes=message.attributes)
                 for message in messages
             ],
+        )
+        PublisherApi.publish(
+            self._client,
+            request=PublishRequest.wrap(request),
             retry=self._retry,
             timeout=self._timeout_seconds,
         )
