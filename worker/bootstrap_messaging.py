@@ -2,7 +2,6 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from opentelemetry.sdk.trace import TracerProvider
 from pydantic import SecretStr
 
 from adapters.messaging.pubsub_dead_letter_replayer import PubSubDeadLetterReplayer
@@ -11,7 +10,7 @@ from adapters.messaging.pubsub_subscriber import PubSubSubscriber
 from adapters.messaging.pubsub_topology import PubSubTopology
 from adapters.messaging.topology_names import TopologyNames
 from adapters.observability.null_import_progress import NullImportProgress
-from adapters.observability.otel_tracing import OtelTracing
+from adapters.observability.otel_tracing import OtelTracing, unexported_tracer_provider
 from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
@@ -188,7 +187,7 @@ def build_handler(
         ),
         ids=UuidIdGenerator(),
         metrics=metrics,
-        tracing=OtelTracing(TracerProvider()).span,
+        tracing=OtelTracing(unexported_tracer_provider()).span,
     )
 
 

@@ -1,6 +1,8 @@
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
+from opentelemetry.sdk.trace import TracerProvider as SdkTracerProvider
+from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
 from opentelemetry.trace import SpanKind, TracerProvider
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
@@ -17,3 +19,8 @@ class OtelTracing:
         parent = self._propagator.extract(carrier=carrier)
         with self._tracer.start_as_current_span(name, context=parent, kind=SpanKind.CONSUMER):
             yield
+
+
+def unexported_tracer_provider() -> TracerProvider:
+    """Spans are exported nowhere, so a root span is not sampled; a sampled parent still is."""
+    return SdkTracerProvider(sampler=ParentBased(root=ALWAYS_OFF))

@@ -5,7 +5,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from adapters.observability.otel_tracing import OtelTracing
+from adapters.observability.otel_tracing import OtelTracing, unexported_tracer_provider
 
 TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
 PARENT_SPAN_ID = "b7ad6b7169203331"
@@ -112,3 +112,32 @@ def test_should_mark_the_span_as_failed_when_the_block_raises(
             raise RuntimeError("boom")
 
     assert only_span(span_exporter).status.status_code is trace.StatusCode.ERROR
+
+
+def current_span_context(sut: OtelTracing, carrier: dict[str, str]) -> trace.SpanContext:
+    with sut.span("import-request process", carrier):
+        return trace.get_current_span().get_span_context()
+
+
+def test_should_not_sample_a_root_span_of_an_unexported_provider() -> None:
+    sut = OtelTracing(unexported_tracer_provider())
+
+    context = current_span_context(sut, {})
+
+    assert context.trace_flags.sampled is False
+
+
+def test_should_still_give_a_root_span_of_an_unexported_provider_a_trace_id() -> None:
+    sut = OtelTracing(unexported_tracer_provider())
+
+    context = current_span_context(sut, {})
+
+    assert context.is_valid
+
+
+def test_should_sample_the_child_of_a_sampled_parent_with_an_unexported_provider() -> None:
+    sut = OtelTracing(unexported_tracer_provider())
+
+    context = current_span_context(sut, {"traceparent": TRACEPARENT})
+
+    assert context.trace_flags.sampled is True
