@@ -8,15 +8,21 @@ from application.ports.outbox import Outbox, PendingMessage
 class InMemoryOutbox(Outbox):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
-        self.staged: list[OutboundMessage] = []
+        self.staged: list[PendingMessage] = []
         self.claimed: list[int] = []
         self.published: list[int] = []
 
-    def add(self, messages: Sequence[OutboundMessage]) -> None:
-        self.staged.extend(messages)
+    def add(self, messages: Sequence[OutboundMessage]) -> list[PendingMessage]:
+        positions = self._store.reserve(len(messages))
+        added = [
+            PendingMessage(position=position, message=message)
+            for position, message in zip(positions, messages, strict=True)
+        ]
+        self.staged.extend(added)
+        return added
 
-    def pending(self, limit: int) -> Sequence[PendingMessage]:
-        claimed = self._store.claim(limit)
+    def pending(self, limit: int, *, min_age_seconds: float = 0.0) -> Sequence[PendingMessage]:
+        claimed = self._store.claim(limit, min_age_seconds=min_age_seconds)
         self.claimed.extend(entry.position for entry in claimed)
         return claimed
 

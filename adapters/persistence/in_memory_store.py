@@ -1,5 +1,6 @@
 import itertools
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 
 from application.ports.outbound_message import OutboundMessage
@@ -17,16 +18,22 @@ class InMemoryStore:
         self.imports: dict[str, ImportFinished] = {}
         self.outbox: dict[int, OutboundMessage] = {}
         self._claimed: set[int] = set()
+        self._written_at: dict[int, float] = {}
         self._positions = itertools.count(1)
         self._lock = threading.Lock()
 
     def dataset(self, dataset: str) -> Mapping[RecordKey, DataRecord]:
         return self.records.get(dataset, {})
 
-    def claim(self, limit: int) -> list[PendingMessage]:
+    def reserve(self, count: int) -> list[int]:
         with self._lock:
-            unclaimed = (position for position in self.outbox if position not in self._claimed)
-            positions = list(itertools.islice(unclaimed, limit))
+            return list(itertools.islice(self._positions, count))
+
+    def claim(self, limit: int, *, min_age_seconds: float) -> list[PendingMessage]:
+        with self._lock:
+            written_by = time.monotonic() - min_age_seconds
+            claimable = (at for at in self.outbox if self._claimable(at, written_by))
+            positions = list(itertools.islice(claimable, limit))
             self._claimed.update(positions)
             return [PendingMessage(position=at, message=self.outbox[at]) for at in positions]
 
@@ -39,7 +46,7 @@ class InMemoryStore:
         *,
         records: Mapping[str, DatasetRecords],
         imports: Iterable[ImportFinished],
-        messages: Sequence[OutboundMessage],
+        messages: Sequence[PendingMessage],
         published: Iterable[int],
     ) -> None:
         with self._lock:
@@ -47,9 +54,19 @@ class InMemoryStore:
                 self.records.setdefault(dataset, {}).update(staged)
             for result in imports:
                 self._record(result)
-            self.outbox.update((next(self._positions), message) for message in messages)
+            self._write(messages)
             for position in published:
                 self.outbox.pop(position, None)
+                self._written_at.pop(position, None)
+
+    def _claimable(self, position: int, written_by: float) -> bool:
+        return position not in self._claimed and self._written_at[position] <= written_by
+
+    def _write(self, messages: Sequence[PendingMessage]) -> None:
+        written_at = time.monotonic()
+        for entry in messages:
+            self.outbox[entry.position] = entry.message
+            self._written_at[entry.position] = written_at
 
     def _record(self, result: ImportFinished) -> None:
         if not isinstance(self.imports.get(result.import_id), ImportCompleted):

@@ -15,11 +15,12 @@ class Outbox(abc.ABC):
     """Messages written in the unit of work's transaction, published later by the relay."""
 
     @abc.abstractmethod
-    def add(self, messages: Sequence[OutboundMessage]) -> None: ...
+    def add(self, messages: Sequence[OutboundMessage]) -> list[PendingMessage]:
+        """Writes the messages; returns them in order with their increasing committed positions."""
 
     @abc.abstractmethod
-    def pending(self, limit: int) -> Sequence[PendingMessage]:
-        """The oldest unpublished messages; other relays skip them until this transaction ends."""
+    def pending(self, limit: int, *, min_age_seconds: float = 0.0) -> Sequence[PendingMessage]:
+        """Oldest unpublished messages at least min_age_seconds old, locked until this unit ends."""
 
     @abc.abstractmethod
     def mark_published(self, positions: Sequence[int]) -> None: ...

@@ -1,10 +1,12 @@
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 
 import pytest
 
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox import PendingMessage
 from application.ports.unit_of_work import UnitOfWork
 from tests.integration.adapters.persistence.concurrency import run_in_threads
 from tests.integration.adapters.persistence.conftest import UnitOfWorkOpener
@@ -12,16 +14,27 @@ from tests.integration.adapters.persistence.persistence_samples import a_message
 
 pytestmark = pytest.mark.integration
 
+SHORT_AGE_SECONDS = 0.2
+LONGER_THAN_SHORT_AGE_SECONDS = 0.3
 
-def add_messages(uow: UnitOfWork, *messages: OutboundMessage) -> None:
+
+def add_messages(uow: UnitOfWork, *messages: OutboundMessage) -> list[PendingMessage]:
     with uow:
-        uow.outbox.add(messages)
+        added = uow.outbox.add(messages)
         uow.commit()
+    return added
 
 
-def pending_messages(uow: UnitOfWork, limit: int = 100) -> list[OutboundMessage]:
+def pending_messages(
+    uow: UnitOfWork, limit: int = 100, *, min_age_seconds: float = 0.0
+) -> list[OutboundMessage]:
     with uow:
-        return [entry.message for entry in uow.outbox.pending(limit)]
+        pending = uow.outbox.pending(limit, min_age_seconds=min_age_seconds)
+    return [entry.message for entry in pending]
+
+
+def positions_of(added: list[PendingMessage]) -> list[int]:
+    return [entry.position for entry in added]
 
 
 def publish_pending(uow: UnitOfWork, limit: int) -> None:
@@ -61,6 +74,96 @@ def test_should_return_a_pending_message_unchanged(
     pending = pending_messages(uow)
 
     assert pending == [message]
+
+
+def test_should_return_the_added_messages_unchanged_in_their_order(uow: UnitOfWork) -> None:
+    messages = [a_message(2), a_message(1), a_message(3)]
+
+    added = add_messages(uow, *messages)
+
+    assert [entry.message for entry in added] == messages
+
+
+def test_should_return_on_add_the_positions_that_pending_returns_after_commit(
+    uow: UnitOfWork,
+) -> None:
+    added = add_messages(uow, a_message(1), a_message(2), a_message(3))
+
+    with uow:
+        pending = uow.outbox.pending(10)
+
+    assert pending == added
+
+
+def test_should_return_strictly_increasing_positions_within_and_across_batches(
+    uow: UnitOfWork,
+) -> None:
+    first = add_messages(uow, a_message(1), a_message(2), a_message(3))
+    second = add_messages(uow, a_message(4), a_message(5))
+
+    positions = positions_of(first + second)
+
+    assert positions == sorted(set(positions)) and len(positions) == 5
+
+
+def test_should_return_nothing_when_adding_nothing(uow: UnitOfWork) -> None:
+    added = add_messages(uow)
+
+    assert added == []
+
+
+def test_should_leave_nothing_pending_once_the_added_positions_are_marked_published(
+    uow: UnitOfWork,
+) -> None:
+    added = add_messages(uow, a_message(1), a_message(2))
+    with uow:
+        uow.outbox.mark_published(positions_of(added))
+        uow.commit()
+
+    pending = pending_messages(uow)
+
+    assert pending == []
+
+
+def test_should_hold_back_a_message_younger_than_the_minimum_age(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1))
+
+    pending = pending_messages(uow, min_age_seconds=60)
+
+    assert pending == []
+
+
+def test_should_return_a_message_just_added_when_the_minimum_age_is_zero(
+    uow: UnitOfWork,
+) -> None:
+    add_messages(uow, a_message(1))
+
+    pending = pending_messages(uow, min_age_seconds=0)
+
+    assert pending == [a_message(1)]
+
+
+def test_should_return_a_message_once_it_is_older_than_the_minimum_age(uow: UnitOfWork) -> None:
+    add_messages(uow, a_message(1))
+    time.sleep(LONGER_THAN_SHORT_AGE_SECONDS)
+
+    pending = pending_messages(uow, min_age_seconds=SHORT_AGE_SECONDS)
+
+    assert pending == [a_message(1)]
+
+
+def test_should_age_a_message_from_its_add_rather_than_from_the_start_of_its_unit(
+    uow: UnitOfWork,
+) -> None:
+    with uow:
+        uow.records.count("customers")
+        time.sleep(LONGER_THAN_SHORT_AGE_SECONDS)
+        uow.outbox.add([a_message(1)])
+        uow.commit()
+
+    pending = pending_messages(uow, min_age_seconds=SHORT_AGE_SECONDS)
+
+    assert pending == []
 
 
 def test_should_give_each_pending_message_its_own_increasing_position(uow: UnitOfWork) -> None:
