@@ -14,12 +14,14 @@ from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.system_clock import SystemClock
 from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.import_progress import ImportProgress
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.services.event_messages import EventMessages, EventTopics
 from application.services.import_events import ImportEvents
 from application.services.import_results import ImportResults
+from application.services.no_hand_over import NoHandOver
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_batch import ImportBatchUseCase
 from application.use_cases.import_data import ImportDataUseCase
@@ -53,6 +55,7 @@ def build_operator_import(settings: Settings, *, interactive: bool) -> ImportDat
         source=build_operator_record_source(),
         progress=_progress(interactive),
         stopping=threading.Event(),
+        hand_over=NoHandOver(),
     )
 
 
@@ -64,6 +67,7 @@ def build_import_data(
     source: RecordSource,
     progress: ImportProgress,
     stopping: threading.Event,
+    hand_over: OutboxHandOver,
 ) -> ImportDataUseCase:
     clock, ids = SystemClock(), UuidIdGenerator()
     return ImportDataUseCase(
@@ -75,11 +79,17 @@ def build_import_data(
         progress=progress,
         service=DataImportService(),
         stopping=stopping,
+        hand_over=hand_over,
     )
 
 
 def build_import_batch(
-    settings: Settings, *, uow: UnitOfWork, auth: AuthService, source: RecordSource
+    settings: Settings,
+    *,
+    uow: UnitOfWork,
+    auth: AuthService,
+    source: RecordSource,
+    hand_over: OutboxHandOver,
 ) -> ImportBatchUseCase:
     clock, ids = SystemClock(), UuidIdGenerator()
     return ImportBatchUseCase(
@@ -89,6 +99,7 @@ def build_import_batch(
         results=ImportResults(clock=clock, ids=ids),
         events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
         service=DataImportService(),
+        hand_over=hand_over,
     )
 
 

@@ -22,6 +22,7 @@ from adapters.system.system_clock import SystemClock
 from adapters.system.time_bound_probe import TimeBoundProbe
 from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.health_probe import HealthProbe
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.use_cases.check_health import CheckHealthUseCase
@@ -121,16 +122,14 @@ def build_worker(settings: Settings) -> WorkerRuntime:
     subscriber = build_subscriber(settings)
     publisher = build_publisher(settings)
     uow = bootstrap.build_unit_of_work(settings)
-    relayer = OutboxRelayer(RelayOutboxUseCase(uow=uow, publisher=publisher))
-    imports = build_imports(settings, uow=uow, stopping=signals.stopping)
+    relay = RelayOutboxUseCase(uow=uow, publisher=publisher)
+    imports = build_imports(settings, uow=uow, stopping=signals.stopping, hand_over=relay)
     metrics = PrometheusWorkerMetrics()
     liveness = LivenessMonitor(subscriber)
     return WorkerRuntime(
         subscriber=subscriber,
-        handle=build_handler(
-            settings, imports, publisher=publisher, relayer=relayer, metrics=metrics
-        ),
-        relayer=relayer,
+        handle=build_handler(settings, imports, publisher=publisher, metrics=metrics),
+        relayer=OutboxRelayer(relay),
         sidecar=build_sidecar(settings, subscriber, liveness, signals, metrics),
         heartbeat=liveness,
         signals=signals,
@@ -147,7 +146,7 @@ class WorkerImports:
 
 
 def build_imports(
-    settings: Settings, *, uow: UnitOfWork, stopping: threading.Event
+    settings: Settings, *, uow: UnitOfWork, stopping: threading.Event, hand_over: OutboxHandOver
 ) -> WorkerImports:
     auth = build_auth(settings)
     source = bootstrap.build_message_record_source(settings)
@@ -158,8 +157,11 @@ def build_imports(
         source=source,
         progress=NullImportProgress(),
         stopping=stopping,
+        hand_over=hand_over,
     )
-    batch = bootstrap.build_import_batch(settings, uow=uow, auth=auth, source=source)
+    batch = bootstrap.build_import_batch(
+        settings, uow=uow, auth=auth, source=source, hand_over=hand_over
+    )
     batcher = ImportBatcher(batch.store, max_batch=settings.import_batch_max_messages)
     return WorkerImports(single=single, batch=batch, batched=batcher)
 
@@ -169,7 +171,6 @@ def build_handler(
     imports: WorkerImports,
     *,
     publisher: PubSubMessagePublisher,
-    relayer: OutboxRelayer,
     metrics: PrometheusWorkerMetrics,
 ) -> ImportRequestHandler:
     return ImportRequestHandler(
@@ -177,7 +178,6 @@ def build_handler(
         import_batch=imports.batch,
         batched=imports.batched,
         streamed_slots=threading.BoundedSemaphore(settings.import_streamed_concurrency),
-        kick_relay=relayer.kick,
         dead_letter=DeadLetterMessageUseCase(
             publisher=publisher,
             dead_letter_topic=settings.dead_letter_topic,

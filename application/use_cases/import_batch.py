@@ -6,6 +6,7 @@ from itertools import chain
 
 from application.errors import AccessDeniedError, ImportSourceError
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
@@ -67,6 +68,7 @@ class ImportBatchUseCase:
         results: ImportResults,
         events: ImportEvents,
         service: DataImportService,
+        hand_over: OutboxHandOver,
     ) -> None:
         self._auth = auth
         self._source = source
@@ -74,6 +76,7 @@ class ImportBatchUseCase:
         self._results = results
         self._events = events
         self._service = service
+        self._hand_over = hand_over
 
     def execute(self, commands: Sequence[ImportData]) -> list[ImportFinished]:
         return self.store([self.prepare(command) for command in commands])
@@ -83,8 +86,9 @@ class ImportBatchUseCase:
             self._skip_completed(uow, staged)
             self._conclude(uow, _ledgered(staged))
             uow.records.upsert_all(chain.from_iterable(item.records for item in staged))
-            uow.outbox.add(list(chain.from_iterable(map(_events, staged))))
+            written = uow.outbox.add(list(chain.from_iterable(map(_events, staged))))
             uow.commit()
+        self._hand_over.hand_over(written)
         for item in staged:
             item.context.run(_log, item)
         return [item.result for item in staged]

@@ -7,6 +7,7 @@ from datetime import datetime
 from application.errors import AccessDeniedError, ImportCancelledError, ImportSourceError
 from application.ports.import_progress import ImportProgress
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
@@ -50,6 +51,7 @@ class ImportDataUseCase:
         progress: ImportProgress,
         service: DataImportService,
         stopping: threading.Event,
+        hand_over: OutboxHandOver,
     ) -> None:
         self._auth = auth
         self._source = source
@@ -59,6 +61,7 @@ class ImportDataUseCase:
         self._progress = progress
         self._service = service
         self._stopping = stopping
+        self._hand_over = hand_over
 
     def execute(self, command: ImportData) -> ImportFinished:
         try:
@@ -72,19 +75,21 @@ class ImportDataUseCase:
         result = self._results.rejected(command, error)
         subject = AuditSubject(result=result, actor=error.identity, request_id=command.request_id)
         with self._uow as uow:
-            uow.outbox.add(self._events.denied(subject))
+            written = uow.outbox.add(self._events.denied(subject))
             uow.commit()
+        self._hand_over.hand_over(written)
         return result
 
     def _repeat_completed(self, command: ImportData) -> ImportFinished | None:
         with self._uow as uow:
             previous = uow.imports.find(command.import_id)
-            if isinstance(previous, ImportCompleted):
-                logger.info("import.already_completed")
-                uow.outbox.add(self._events.repeated(previous))
-                uow.commit()
-                return previous
-        return None
+            if not isinstance(previous, ImportCompleted):
+                return None
+            logger.info("import.already_completed")
+            written = uow.outbox.add(self._events.repeated(previous))
+            uow.commit()
+        self._hand_over.hand_over(written)
+        return previous
 
     def _run(self, command: ImportData, actor: UserIdentity) -> ImportFinished:
         started_at = self._results.now()
@@ -132,10 +137,12 @@ class ImportDataUseCase:
         stored = uow.imports.add(result)
         if stored.event_id == result.event_id:
             subject = AuditSubject(result=result, actor=actor, request_id=command.request_id)
-            uow.outbox.add(outcome_events(subject))
+            messages = outcome_events(subject)
         else:
-            uow.outbox.add(self._events.repeated(stored))
+            messages = self._events.repeated(stored)
+        written = uow.outbox.add(messages)
         uow.commit()
+        self._hand_over.hand_over(written)
         return stored
 
     def _watched(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:

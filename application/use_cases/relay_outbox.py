@@ -1,11 +1,18 @@
+from collections.abc import Sequence
+
 from application.ports.message_publisher import MessagePublisher
+from application.ports.outbox import PendingMessage
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.unit_of_work import UnitOfWork
 
 RELAY_BATCH_SIZE = 500
 
 
-class RelayOutboxUseCase:
-    """Publishes pending outbox messages, oldest first; a message is marked only once published."""
+class RelayOutboxUseCase(OutboxHandOver):
+    """Publishes outbox messages, handed over or pending; a message is marked only once published.
+
+    A hand-over publishes on the caller's thread and raises when Pub/Sub is unavailable, so the
+    caller does not ack a request whose events are not out yet."""
 
     def __init__(
         self, *, uow: UnitOfWork, publisher: MessagePublisher, batch_size: int = RELAY_BATCH_SIZE
@@ -14,15 +21,21 @@ class RelayOutboxUseCase:
         self._publisher = publisher
         self._batch_size = batch_size
 
-    def execute(self) -> int:
+    def execute(self, *, min_age_seconds: float = 0.0) -> int:
         published = 0
-        while relayed := self._relay_batch():
+        while relayed := self._relay_batch(min_age_seconds):
             published += relayed
         return published
 
-    def _relay_batch(self) -> int:
+    def hand_over(self, written: Sequence[PendingMessage]) -> None:
+        self._publisher.publish([entry.message for entry in written])
         with self._uow as uow:
-            pending = uow.outbox.pending(self._batch_size)
+            uow.outbox.mark_published([entry.position for entry in written])
+            uow.commit()
+
+    def _relay_batch(self, min_age_seconds: float) -> int:
+        with self._uow as uow:
+            pending = uow.outbox.pending(self._batch_size, min_age_seconds=min_age_seconds)
             if pending:
                 self._publisher.publish([entry.message for entry in pending])
                 uow.outbox.mark_published([entry.position for entry in pending])

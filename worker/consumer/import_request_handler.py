@@ -60,7 +60,6 @@ class ImportRequestHandler:
         import_batch: ImportBatchUseCase,
         batched: BatchedImports,
         streamed_slots: threading.Semaphore,
-        kick_relay: Callable[[], None],
         dead_letter: DeadLetterMessageUseCase,
         ids: IdGenerator,
         metrics: MessageMetrics,
@@ -70,7 +69,6 @@ class ImportRequestHandler:
         self._import_batch = import_batch
         self._batched = batched
         self._streamed_slots = streamed_slots
-        self._kick_relay = kick_relay
         self._dead_letter = dead_letter
         self._ids = ids
         self._metrics = metrics
@@ -116,7 +114,6 @@ class ImportRequestHandler:
         else:
             with self._streamed_slots:
                 result = self._import_data.execute(command)
-        self._kick_relay()
         return result_outcome(result), result
 
     def _finish(

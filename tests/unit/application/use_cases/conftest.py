@@ -13,6 +13,7 @@ from domain.service.data_import_service import DataImportService
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.fake_trace_context import FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
+from tests.fakes.recording_hand_over import RecordingHandOver
 from tests.fakes.recording_import_progress import RecordingImportProgress
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.use_cases.import_data_examples import (
@@ -51,12 +52,18 @@ def stopping() -> threading.Event:
 
 
 @pytest.fixture
+def hand_over() -> RecordingHandOver:
+    return RecordingHandOver()
+
+
+@pytest.fixture
 def make_import_data(
     uow: InMemoryUnitOfWork,
     progress: RecordingImportProgress,
     ids: SequentialIdGenerator,
     verifier: FakeTokenVerifier,
     stopping: threading.Event,
+    hand_over: RecordingHandOver,
 ) -> ImportDataFactory:
     def make(source: RecordSource) -> ImportDataUseCase:
         return ImportDataUseCase(
@@ -74,6 +81,7 @@ def make_import_data(
             progress=progress,
             service=DataImportService(),
             stopping=stopping,
+            hand_over=hand_over,
         )
 
     return make

@@ -21,6 +21,9 @@ from application.services.auth_service import AuthService
 from application.services.event_messages import EventMessages
 from application.services.import_events import ImportEvents
 from application.services.import_results import ImportResults
+from application.ports.outbox import PendingMessage
+from application.ports.outbox_hand_over import OutboxHandOver
+from application.services.no_hand_over import NoHandOver
 from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
@@ -137,7 +140,7 @@ class RivalledTransaction(InMemoryTransaction):
 
 
 class UnwritableOutbox(InMemoryOutbox):
-    def add(self, messages: Sequence[OutboundMessage]) -> None:
+    def add(self, messages: Sequence[OutboundMessage]) -> list[PendingMessage]:
         raise DependencyUnavailableError("database unreachable")
 
 
@@ -168,7 +171,11 @@ def prepared_on_arrival(sut: ImportBatchUseCase, command: ImportData) -> StagedI
 
 
 def import_batch_factory(
-    *, uow: InMemoryUnitOfWork, ids: SequentialIdGenerator, verifier: FakeTokenVerifier
+    *,
+    uow: InMemoryUnitOfWork,
+    ids: SequentialIdGenerator,
+    verifier: FakeTokenVerifier,
+    hand_over: OutboxHandOver | None = None,
 ) -> ImportBatchFactory:
     def make(
         *, unit_of_work: UnitOfWork | None = None, source: RecordSource | None = None
@@ -186,6 +193,7 @@ def import_batch_factory(
                 ids=ids,
             ),
             service=DataImportService(),
+            hand_over=hand_over or NoHandOver(),
         )
 
     return make

@@ -1,14 +1,21 @@
+import contextlib
+
 import pytest
 
+from adapters.persistence.in_memory_store import InMemoryStore
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from application.errors import DependencyUnavailableError
+from application.ports.outbox import PendingMessage
 from domain.events.result_event_codec import encode_result_event
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
+from tests.fakes.recording_hand_over import RecordingHandOver
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.use_cases.import_batch_examples import (
     COMPLETING,
     DENIED,
     MIXED,
     ImportBatchFactory,
+    UnwritableOutboxTransaction,
     earlier_completion,
     event_types,
     import_batch_factory,
@@ -25,9 +32,12 @@ from tests.unit.application.use_cases.import_data_examples import (
 
 @pytest.fixture
 def make_import_batch(
-    uow: InMemoryUnitOfWork, ids: SequentialIdGenerator, verifier: FakeTokenVerifier
+    uow: InMemoryUnitOfWork,
+    ids: SequentialIdGenerator,
+    verifier: FakeTokenVerifier,
+    hand_over: RecordingHandOver,
 ) -> ImportBatchFactory:
-    return import_batch_factory(uow=uow, ids=ids, verifier=verifier)
+    return import_batch_factory(uow=uow, ids=ids, verifier=verifier, hand_over=hand_over)
 
 
 def test_should_audit_a_forbidden_import_as_denied_to_the_identity_it_carried(
@@ -102,3 +112,34 @@ def test_should_make_a_repeated_result_message_in_the_context_it_was_prepared_in
     sut.store(staged)
 
     assert [message.attributes["traceparent"] for message in outbox_messages(uow)] == ["corr-1"]
+
+
+def test_should_hand_over_every_message_of_the_batch_at_once_once_committed(
+    make_import_batch: ImportBatchFactory, hand_over: RecordingHandOver, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch()
+
+    sut.execute(MIXED)
+
+    assert hand_over.handed_over == [pending_in(uow)]
+
+
+def test_should_hand_over_nothing_when_the_unit_of_work_fails(
+    uow: InMemoryUnitOfWork,
+    ids: SequentialIdGenerator,
+    verifier: FakeTokenVerifier,
+    hand_over: RecordingHandOver,
+) -> None:
+    sut = import_batch_factory(uow=uow, ids=ids, verifier=verifier, hand_over=hand_over)(
+        unit_of_work=UnwritableOutboxTransaction(InMemoryStore())
+    )
+
+    with contextlib.suppress(DependencyUnavailableError):
+        sut.execute(MIXED)
+
+    assert hand_over.handed_over == []
+
+
+def pending_in(uow: InMemoryUnitOfWork) -> list[PendingMessage]:
+    with uow:
+        return list(uow.outbox.pending(100))

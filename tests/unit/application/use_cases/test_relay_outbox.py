@@ -6,6 +6,7 @@ import pytest
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox import PendingMessage
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
 
@@ -128,3 +129,59 @@ def test_should_publish_what_is_left_once_the_publisher_is_available_again() -> 
     sut.execute()
 
     assert publisher.published == MESSAGES[2:]
+
+
+def written_to(
+    uow: InMemoryUnitOfWork, messages: Sequence[OutboundMessage]
+) -> list[PendingMessage]:
+    with uow:
+        written = uow.outbox.add(messages)
+        uow.commit()
+    return written
+
+
+def test_should_publish_the_messages_handed_over() -> None:
+    publisher = FakeMessagePublisher()
+    uow = InMemoryUnitOfWork()
+    sut = RelayOutboxUseCase(uow=uow, publisher=publisher)
+
+    sut.hand_over(written_to(uow, MESSAGES))
+
+    assert publisher.published == MESSAGES
+
+
+def test_should_mark_the_messages_handed_over_published() -> None:
+    uow = InMemoryUnitOfWork()
+    sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher())
+
+    sut.hand_over(written_to(uow, MESSAGES))
+
+    assert pending(uow) == []
+
+
+def test_should_raise_when_the_messages_handed_over_cannot_be_published() -> None:
+    uow = InMemoryUnitOfWork()
+    sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher(available_batches=0))
+    written = written_to(uow, MESSAGES)
+
+    with pytest.raises(DependencyUnavailableError):
+        sut.hand_over(written)
+
+
+def test_should_leave_the_messages_handed_over_pending_when_the_publisher_is_unavailable() -> None:
+    uow = InMemoryUnitOfWork()
+    sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher(available_batches=0))
+
+    with contextlib.suppress(DependencyUnavailableError):
+        sut.hand_over(written_to(uow, MESSAGES))
+
+    assert pending(uow) == MESSAGES
+
+
+def test_should_leave_messages_younger_than_the_minimum_age_pending() -> None:
+    publisher = FakeMessagePublisher()
+    sut = RelayOutboxUseCase(uow=outbox_holding(MESSAGES), publisher=publisher)
+
+    sut.execute(min_age_seconds=3600)
+
+    assert publisher.published == []

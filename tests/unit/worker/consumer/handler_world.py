@@ -31,7 +31,6 @@ from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.worker.consumer.consumer_doubles import RecordingMessageMetrics, RecordingTracing
 from worker.consumer.import_request_handler import ImportRequestHandler
-from worker.consumer.outbox_relayer import OutboxRelayer
 
 RESULTS_TOPIC = "import-results"
 AUDIT_TOPIC = "audit-events"
@@ -105,6 +104,7 @@ class HandlerWorld:
         source = CsvRecordSource(openers={}, reader=CsvTabularReader())
         results = ImportResults(clock=clock, ids=self.ids)
         events = ImportEvents(messages=messages, clock=clock, ids=self.ids)
+        hand_over = RelayOutboxUseCase(uow=uow, publisher=self.publisher)
         batch = ImportBatchUseCase(
             auth=auth,
             source=source,
@@ -112,8 +112,8 @@ class HandlerWorld:
             results=results,
             events=events,
             service=DataImportService(),
+            hand_over=hand_over,
         )
-        relayer = OutboxRelayer(RelayOutboxUseCase(uow=uow, publisher=self.publisher))
         return ImportRequestHandler(
             import_data=ImportDataUseCase(
                 auth=auth,
@@ -124,11 +124,11 @@ class HandlerWorld:
                 progress=NullImportProgress(),
                 service=DataImportService(),
                 stopping=self.stopping,
+                hand_over=hand_over,
             ),
             import_batch=batch,
             batched=BatchesOfOne(batch),
             streamed_slots=threading.BoundedSemaphore(1),
-            kick_relay=relayer.relay_now,
             dead_letter=DeadLetterMessageUseCase(
                 publisher=self.dead_letter_publisher or self.publisher,
                 dead_letter_topic=DEAD_LETTER_TOPIC,

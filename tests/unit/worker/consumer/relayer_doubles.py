@@ -14,9 +14,11 @@ class WatchedMessagePublisher(FakeMessagePublisher):
         self._failures = failures
         self.threads: list[threading.Thread] = []
         self.relayed = threading.Event()
+        self.attempted = threading.Event()
 
     def publish(self, messages: Sequence[OutboundMessage]) -> None:
         self.threads.append(threading.current_thread())
+        self.attempted.set()
         if len(self.threads) <= self._failures:
             raise DependencyUnavailableError("pub/sub unreachable")
         super().publish(messages)

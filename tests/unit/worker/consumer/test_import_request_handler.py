@@ -190,15 +190,24 @@ def test_should_nack_when_the_database_is_unavailable(world: HandlerWorld) -> No
     assert decision is AckDecision.NACK
 
 
-def test_should_ack_once_the_result_is_in_the_outbox_even_if_it_cannot_be_published_yet(
-    world: HandlerWorld,
-) -> None:
+def test_should_nack_when_the_result_cannot_be_published(world: HandlerWorld) -> None:
     world.publisher = FakeMessagePublisher(available_batches=0)
     sut = world.handler()
 
     decision = sut(inbound())
 
-    assert decision is AckDecision.ACK
+    assert decision is AckDecision.NACK
+
+
+def test_should_nack_a_streamed_import_whose_result_cannot_be_published(
+    world: HandlerWorld,
+) -> None:
+    world.publisher = FakeMessagePublisher(available_batches=0)
+    sut = world.handler()
+
+    decision = sut(inbound(LARGE_BODY))
+
+    assert decision is AckDecision.NACK
 
 
 def test_should_keep_the_result_in_the_outbox_while_it_cannot_be_published(

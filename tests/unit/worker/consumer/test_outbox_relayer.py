@@ -6,6 +6,7 @@ import pytest
 
 from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox import PendingMessage
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from tests.unit.worker.consumer.relayer_doubles import WatchedMessagePublisher
 from worker.consumer.outbox_relayer import OutboxRelayer
@@ -15,7 +16,7 @@ TIMEOUT_SECONDS = 5.0
 LONG_INTERVAL = 60.0
 SHORT_INTERVAL = 0.01
 
-RelayerFactory = Callable[[float], OutboxRelayer]
+RelayerFactory = Callable[..., OutboxRelayer]
 
 
 @pytest.fixture
@@ -39,10 +40,17 @@ def make_relayer(
 ) -> Iterator[RelayerFactory]:
     made: list[OutboxRelayer] = []
 
-    def make(interval_seconds: float) -> OutboxRelayer:
+    def make(
+        interval_seconds: float,
+        *,
+        sweep_min_age_seconds: float = 0.0,
+        relay: RelayOutboxUseCase | None = None,
+    ) -> OutboxRelayer:
         made.append(
             OutboxRelayer(
-                RelayOutboxUseCase(uow=uow, publisher=publisher), interval_seconds=interval_seconds
+                relay or RelayOutboxUseCase(uow=uow, publisher=publisher),
+                interval_seconds=interval_seconds,
+                sweep_min_age_seconds=sweep_min_age_seconds,
             )
         )
         return made[-1]
@@ -52,26 +60,26 @@ def make_relayer(
         relayer.stop()
 
 
-def add_pending(uow: InMemoryUnitOfWork) -> None:
+def add_pending(uow: InMemoryUnitOfWork) -> list[PendingMessage]:
     with uow:
-        uow.outbox.add([PENDING])
+        written = uow.outbox.add([PENDING])
         uow.commit()
+    return written
 
 
-def test_should_relay_pending_messages_promptly_when_kicked(
-    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
-) -> None:
-    sut = make_relayer(LONG_INTERVAL)
-    sut.start()
-    add_pending(uow)
+class CrashingRelay(RelayOutboxUseCase):
+    def __init__(self, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher) -> None:
+        super().__init__(uow=uow, publisher=publisher)
+        self.calls = 0
 
-    sut.kick()
+    def execute(self, *, min_age_seconds: float = 0.0) -> int:
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("unexpected")
+        return super().execute(min_age_seconds=min_age_seconds)
 
-    publisher.relayed.wait(TIMEOUT_SECONDS)
-    assert publisher.published == [PENDING]
 
-
-def test_should_relay_pending_messages_every_interval_without_a_kick(
+def test_should_sweep_pending_messages_every_interval(
     make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
 ) -> None:
     sut = make_relayer(SHORT_INTERVAL)
@@ -83,46 +91,48 @@ def test_should_relay_pending_messages_every_interval_without_a_kick(
     assert publisher.published == [PENDING]
 
 
-def test_should_relay_pending_messages_when_stopped(
+def test_should_sweep_on_its_own_thread(
     make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
 ) -> None:
-    sut = make_relayer(LONG_INTERVAL)
+    sut = make_relayer(SHORT_INTERVAL)
+
     sut.start()
     add_pending(uow)
 
-    sut.stop()
-
-    assert publisher.published == [PENDING]
-
-
-@pytest.mark.parametrize("failures", [1], ids=["last-relay-of-the-thread-failed"])
-def test_should_relay_once_more_on_the_stopping_thread_after_its_own_thread_ended(
-    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
-) -> None:
-    sut = make_relayer(LONG_INTERVAL)
-    sut.start()
-    add_pending(uow)
-
-    sut.stop()
-
-    assert [thread.name for thread in publisher.threads] == [
-        "outbox-relayer",
-        threading.current_thread().name,
-    ]
-
-
-def test_should_end_its_thread_when_stopped(
-    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
-) -> None:
-    sut = make_relayer(LONG_INTERVAL)
-    sut.start()
-    add_pending(uow)
-    sut.kick()
     publisher.relayed.wait(TIMEOUT_SECONDS)
+    assert [thread.name for thread in publisher.threads] == ["outbox-relayer"]
+
+
+def test_should_leave_messages_younger_than_the_minimum_age_to_a_later_sweep(
+    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
+) -> None:
+    sut = make_relayer(LONG_INTERVAL)
+    add_pending(uow)
+
+    sut.relay_now(min_age_seconds=LONG_INTERVAL)
+
+    assert publisher.published == []
+
+
+def test_should_relay_everything_pending_on_the_stopping_thread_once_its_own_thread_ended(
+    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
+) -> None:
+    sut = make_relayer(LONG_INTERVAL, sweep_min_age_seconds=LONG_INTERVAL)
+    sut.start()
+    add_pending(uow)
 
     sut.stop()
 
-    assert not publisher.threads[0].is_alive()
+    assert publisher.threads == [threading.current_thread()]
+
+
+def test_should_end_its_thread_when_stopped(make_relayer: RelayerFactory) -> None:
+    sut = make_relayer(LONG_INTERVAL)
+    sut.start()
+
+    sut.stop()
+
+    assert "outbox-relayer" not in [thread.name for thread in threading.enumerate()]
 
 
 def test_should_relay_pending_messages_when_stopped_without_having_started(
@@ -136,19 +146,8 @@ def test_should_relay_pending_messages_when_stopped_without_having_started(
     assert publisher.published == [PENDING]
 
 
-def test_should_relay_pending_messages_on_the_calling_thread_when_asked_to_relay_now(
-    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
-) -> None:
-    sut = make_relayer(LONG_INTERVAL)
-    add_pending(uow)
-
-    sut.relay_now()
-
-    assert publisher.threads == [threading.current_thread()]
-
-
-@pytest.mark.parametrize("failures", [1], ids=["first-relay-failed"])
-def test_should_log_a_failed_relay_with_its_error_code(
+@pytest.mark.parametrize("failures", [1], ids=["first-sweep-failed"])
+def test_should_log_a_failed_sweep_with_its_error_code(
     make_relayer: RelayerFactory,
     uow: InMemoryUnitOfWork,
     publisher: WatchedMessagePublisher,
@@ -166,8 +165,8 @@ def test_should_log_a_failed_relay_with_its_error_code(
     ]
 
 
-@pytest.mark.parametrize("failures", [1], ids=["first-relay-failed"])
-def test_should_keep_relaying_after_a_failed_relay(
+@pytest.mark.parametrize("failures", [1], ids=["first-sweep-failed"])
+def test_should_keep_sweeping_after_a_failed_sweep(
     make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
 ) -> None:
     sut = make_relayer(SHORT_INTERVAL)
@@ -195,23 +194,14 @@ def test_should_swallow_a_failed_relay_when_asked_to_relay_now(
     assert [record.getMessage() for record in caplog.records] == ["outbox.relay_failed"]
 
 
-class CrashingRelay(RelayOutboxUseCase):
-    def __init__(self, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher) -> None:
-        super().__init__(uow=uow, publisher=publisher)
-        self.calls = 0
-
-    def execute(self) -> int:
-        self.calls += 1
-        if self.calls == 1:
-            raise RuntimeError("unexpected")
-        return super().execute()
-
-
-def test_should_log_an_unexpected_relay_error_with_its_traceback(
-    uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher, caplog: pytest.LogCaptureFixture
+def test_should_log_an_unexpected_sweep_error_with_its_traceback(
+    make_relayer: RelayerFactory,
+    uow: InMemoryUnitOfWork,
+    publisher: WatchedMessagePublisher,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.ERROR, logger="worker.consumer.outbox_relayer")
-    sut = OutboxRelayer(CrashingRelay(uow, publisher), interval_seconds=SHORT_INTERVAL)
+    sut = make_relayer(SHORT_INTERVAL, relay=CrashingRelay(uow, publisher))
     add_pending(uow)
 
     sut.start()
@@ -223,10 +213,10 @@ def test_should_log_an_unexpected_relay_error_with_its_traceback(
     ]
 
 
-def test_should_keep_relaying_after_an_unexpected_relay_error(
-    uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
+def test_should_keep_sweeping_after_an_unexpected_sweep_error(
+    make_relayer: RelayerFactory, uow: InMemoryUnitOfWork, publisher: WatchedMessagePublisher
 ) -> None:
-    sut = OutboxRelayer(CrashingRelay(uow, publisher), interval_seconds=SHORT_INTERVAL)
+    sut = make_relayer(SHORT_INTERVAL, relay=CrashingRelay(uow, publisher))
     add_pending(uow)
 
     sut.start()
