@@ -17,8 +17,10 @@ def register(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace, settings: Settings) -> int:
     from worker import bootstrap_messaging
+    from worker.process_tuning import tune_garbage_collection
 
     runtime = bootstrap_messaging.build_worker(settings)
+    tune_garbage_collection()
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signal_number, lambda *_: runtime.request_stop())
     return runtime.run()

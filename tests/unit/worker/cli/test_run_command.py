@@ -1,4 +1,5 @@
 import argparse
+import gc
 import logging
 import signal
 from collections.abc import Iterator
@@ -7,9 +8,11 @@ from typing import Any
 import pytest
 
 from shared.configuration import Settings
+from tests.support.garbage_collection import restored_garbage_collection
 from tests.unit.worker.cli.cli_runner import CliRunner
 from worker import bootstrap_messaging
 from worker.cli import run_command
+from worker.process_tuning import YOUNG_GENERATION_THRESHOLD
 
 HANDLED_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -27,6 +30,12 @@ class FakeRuntime:
         if self._signal_to_raise is not None:
             signal.raise_signal(self._signal_to_raise)
         return self._exit_code
+
+
+@pytest.fixture(autouse=True)
+def restored_collector() -> Iterator[None]:
+    with restored_garbage_collection():
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +106,11 @@ def test_should_write_the_logs_of_the_worker_on_stdout(
 def _log_and_exit(self: FakeRuntime) -> int:
     logging.getLogger("tests.run").info("runtime.ran")
     return 0
+
+
+def test_should_tune_the_garbage_collector_for_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    _serving(monkeypatch, FakeRuntime())
+
+    run_command.run(argparse.Namespace(), Settings())
+
+    assert gc.get_threshold()[0] == YOUNG_GENERATION_THRESHOLD
