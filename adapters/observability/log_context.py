@@ -6,5 +6,8 @@ import structlog
 
 @contextmanager
 def bound_log_context(**context: str) -> Iterator[None]:
-    with structlog.contextvars.bound_contextvars(**context):
+    tokens = structlog.contextvars.bind_contextvars(**context)
+    try:
         yield
+    finally:
+        structlog.contextvars.reset_contextvars(**tokens)

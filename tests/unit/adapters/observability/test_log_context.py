@@ -1,3 +1,5 @@
+import contextlib
+
 import structlog
 
 from adapters.observability.log_context import bound_log_context
@@ -24,3 +26,10 @@ def test_should_restore_the_outer_context_after_a_nested_block() -> None:
         bound = structlog.contextvars.get_contextvars()
 
     assert bound == {"correlation_id": "outer"}
+
+
+def test_should_unbind_the_context_when_the_block_raises() -> None:
+    with contextlib.suppress(RuntimeError), bound_log_context(import_id="imp-9"):
+        raise RuntimeError("failed inside")
+
+    assert "import_id" not in structlog.contextvars.get_contextvars()
