@@ -44,6 +44,16 @@ def build_event_messages(settings: Settings) -> EventMessages:
     return EventMessages(topics=topics, trace=OtelTraceContext())
 
 
+def build_import_results() -> ImportResults:
+    return ImportResults(clock=SystemClock(), ids=UuidIdGenerator())
+
+
+def build_import_events(settings: Settings) -> ImportEvents:
+    return ImportEvents(
+        messages=build_event_messages(settings), clock=SystemClock(), ids=UuidIdGenerator()
+    )
+
+
 def build_operator_import(settings: Settings, *, interactive: bool) -> ImportDataUseCase:
     operator = UserIdentity(
         subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
@@ -69,13 +79,12 @@ def build_import_data(
     stopping: threading.Event,
     hand_over: OutboxHandOver,
 ) -> ImportDataUseCase:
-    clock, ids = SystemClock(), UuidIdGenerator()
     return ImportDataUseCase(
         auth=auth,
         source=source,
         uow=uow,
-        results=ImportResults(clock=clock, ids=ids),
-        events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
+        results=build_import_results(),
+        events=build_import_events(settings),
         progress=progress,
         service=DataImportService(),
         stopping=stopping,
@@ -91,13 +100,12 @@ def build_import_batch(
     source: RecordSource,
     hand_over: OutboxHandOver,
 ) -> ImportBatchUseCase:
-    clock, ids = SystemClock(), UuidIdGenerator()
     return ImportBatchUseCase(
         auth=auth,
         source=source,
         uow=uow,
-        results=ImportResults(clock=clock, ids=ids),
-        events=ImportEvents(messages=build_event_messages(settings), clock=clock, ids=ids),
+        results=build_import_results(),
+        events=build_import_events(settings),
         service=DataImportService(),
         hand_over=hand_over,
     )
