@@ -14,7 +14,6 @@ from application.services.import_events import AuditSubject, ImportEvents
 from application.services.import_results import ImportResults
 from application.use_cases.import_data import ImportData
 from domain.auth.user_identity import UserIdentity
-from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
 from domain.model.data_record import DataRecord
 from domain.model.import_tally import ImportTally
@@ -83,7 +82,6 @@ class ImportBatchUseCase:
 
     def store(self, staged: Sequence[StagedImport]) -> list[ImportFinished]:
         with self._uow as uow:
-            self._skip_completed(uow, staged)
             self._conclude(uow, _ledgered(staged))
             uow.records.upsert_all(chain.from_iterable(item.records for item in staged))
             written = uow.outbox.add(list(chain.from_iterable(map(_events, staged))))
@@ -132,17 +130,9 @@ class ImportBatchUseCase:
             records=records,
         )
 
-    def _skip_completed(self, uow: UnitOfWork, staged: Sequence[StagedImport]) -> None:
-        ledgered = _ledgered(staged)
-        previous = uow.imports.find_many([item.import_id for item in ledgered])
-        for item in ledgered:
-            earlier = previous.get(item.import_id)
-            if isinstance(earlier, ImportCompleted):
-                self._repeat(item, earlier)
-
     def _conclude(self, uow: UnitOfWork, ledgered: list[StagedImport]) -> None:
         stored = uow.imports.add_all([item.result for item in ledgered])
-        for item, kept in zip(ledgered, stored):
+        for item, kept in zip(ledgered, stored, strict=True):
             if kept.event_id != item.result.event_id:
                 self._repeat(item, kept)
 

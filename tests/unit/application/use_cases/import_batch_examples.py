@@ -120,14 +120,13 @@ class RivalledImportLedger(InMemoryImportLedger):
         super().__init__(store)
         self._rival = rival
 
-    def find_many(self, import_ids: Sequence[str]) -> dict[str, ImportFinished]:
-        found = super().find_many(import_ids)
+    def add_all(self, results: Sequence[ImportFinished]) -> list[ImportFinished]:
         self._store.apply(records={}, imports=[self._rival], messages=[], published=[])
-        return found
+        return super().add_all(results)
 
 
 class RivalledTransaction(InMemoryTransaction):
-    """Another worker commits the rival result just after this transaction looked it up."""
+    """Another worker commits the rival result just before this transaction writes its own."""
 
     def __init__(self, store: InMemoryStore, *, rival: ImportFinished) -> None:
         self._rival = rival

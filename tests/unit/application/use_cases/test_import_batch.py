@@ -305,3 +305,13 @@ def test_should_log_no_outcome_when_the_unit_of_work_fails(
         sut.execute(MIXED)
 
     assert caplog.records == []
+
+
+def test_should_name_a_prepared_import_by_the_import_id_of_its_command(
+    make_import_batch: ImportBatchFactory,
+) -> None:
+    sut = make_import_batch()
+
+    staged = sut.prepare(COMPLETING)
+
+    assert staged.import_id == COMPLETING.import_id
