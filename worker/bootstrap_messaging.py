@@ -28,7 +28,6 @@ from application.services.auth_service import AuthService
 from application.use_cases.check_health import CheckHealthUseCase
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
 from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
-from application.use_cases.import_data import ImportDataUseCase
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
@@ -36,6 +35,7 @@ from worker import bootstrap
 from worker.consumer.import_batcher import ImportBatcher
 from worker.consumer.import_request_handler import ImportRequestHandler
 from worker.consumer.outbox_relayer import OutboxRelayer
+from worker.consumer.streamed_imports import StreamedImports
 from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
 from worker.health.health_server import HealthServer
 from worker.health.liveness_monitor import LivenessMonitor
@@ -134,13 +134,13 @@ def build_worker(settings: Settings) -> WorkerRuntime:
         heartbeat=liveness,
         signals=signals,
         grace_seconds=settings.shutdown_grace_seconds,
-        resources=(subscriber, imports.batched, publisher, uow),
+        resources=(subscriber, imports.batched, imports.streamed, publisher, uow),
     )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkerImports:
-    single: ImportDataUseCase
+    streamed: StreamedImports
     batch: ImportBatchUseCase
     batched: ImportBatcher[StagedImport]
 
@@ -162,8 +162,11 @@ def build_imports(
     batch = bootstrap.build_import_batch(
         settings, uow=uow, auth=auth, source=source, hand_over=hand_over
     )
-    batcher = ImportBatcher(batch.store, max_batch=settings.import_batch_max_messages)
-    return WorkerImports(single=single, batch=batch, batched=batcher)
+    return WorkerImports(
+        streamed=StreamedImports(single.execute, concurrency=settings.import_streamed_concurrency),
+        batch=batch,
+        batched=ImportBatcher(batch.store, max_batch=settings.import_batch_max_messages),
+    )
 
 
 def build_handler(
@@ -174,10 +177,9 @@ def build_handler(
     metrics: PrometheusWorkerMetrics,
 ) -> ImportRequestHandler:
     return ImportRequestHandler(
-        import_data=imports.single,
         import_batch=imports.batch,
         batched=imports.batched,
-        streamed_slots=threading.BoundedSemaphore(settings.import_streamed_concurrency),
+        streamed=imports.streamed,
         dead_letter=DeadLetterMessageUseCase(
             publisher=publisher,
             dead_letter_topic=settings.dead_letter_topic,

@@ -1,5 +1,4 @@
 import logging
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -13,7 +12,7 @@ from application.errors import DependencyUnavailableError, ImportCancelledError
 from application.ports.id_generator import IdGenerator
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
 from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
-from application.use_cases.import_data import ImportData, ImportDataUseCase
+from application.use_cases.import_data import ImportData
 from application.ports.record_source import SourceDescriptor
 from domain.events.import_finished import ImportFinished
 from worker.consumer.message_outcome import MessageOutcome
@@ -44,31 +43,33 @@ class BatchedImports(Protocol):
     def submit(self, item: StagedImport) -> ImportFinished: ...
 
 
+class StreamedImports(Protocol):
+    def run(self, command: ImportData) -> ImportFinished: ...
+
+
 Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
 
 
 class ImportRequestHandler:
     """Message in, ack decision out: permanent problems acked with a result, transient nacked.
 
-    Small inline imports join a batch; streamed ones run alone, a bounded number at a time.
+    Small inline imports join a batch; streamed ones run alone, a few at a time.
     """
 
     def __init__(
         self,
         *,
-        import_data: ImportDataUseCase,
         import_batch: ImportBatchUseCase,
         batched: BatchedImports,
-        streamed_slots: threading.Semaphore,
+        streamed: StreamedImports,
         dead_letter: DeadLetterMessageUseCase,
         ids: IdGenerator,
         metrics: MessageMetrics,
         tracing: Tracing,
     ) -> None:
-        self._import_data = import_data
         self._import_batch = import_batch
         self._batched = batched
-        self._streamed_slots = streamed_slots
+        self._streamed = streamed
         self._dead_letter = dead_letter
         self._ids = ids
         self._metrics = metrics
@@ -112,8 +113,7 @@ class ImportRequestHandler:
         if _is_small(command.source):
             result = self._batched.submit(self._import_batch.prepare(command))
         else:
-            with self._streamed_slots:
-                result = self._import_data.execute(command)
+            result = self._streamed.run(command)
         return result_outcome(result), result
 
     def _finish(

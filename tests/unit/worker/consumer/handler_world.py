@@ -31,6 +31,7 @@ from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.worker.consumer.consumer_doubles import RecordingMessageMetrics, RecordingTracing
 from worker.consumer.import_request_handler import ImportRequestHandler
+from worker.consumer.streamed_imports import StreamedImports
 
 RESULTS_TOPIC = "import-results"
 AUDIT_TOPIC = "audit-events"
@@ -115,20 +116,22 @@ class HandlerWorld:
             hand_over=hand_over,
         )
         return ImportRequestHandler(
-            import_data=ImportDataUseCase(
-                auth=auth,
-                source=source,
-                uow=uow,
-                results=results,
-                events=events,
-                progress=NullImportProgress(),
-                service=DataImportService(),
-                stopping=self.stopping,
-                hand_over=hand_over,
+            streamed=StreamedImports(
+                ImportDataUseCase(
+                    auth=auth,
+                    source=source,
+                    uow=uow,
+                    results=results,
+                    events=events,
+                    progress=NullImportProgress(),
+                    service=DataImportService(),
+                    stopping=self.stopping,
+                    hand_over=hand_over,
+                ).execute,
+                concurrency=1,
             ),
             import_batch=batch,
             batched=BatchesOfOne(batch),
-            streamed_slots=threading.BoundedSemaphore(1),
             dead_letter=DeadLetterMessageUseCase(
                 publisher=self.dead_letter_publisher or self.publisher,
                 dead_letter_topic=DEAD_LETTER_TOPIC,
