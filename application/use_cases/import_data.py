@@ -7,6 +7,7 @@ from datetime import datetime
 from application.errors import AccessDeniedError, ImportCancelledError, ImportSourceError
 from application.ports.import_progress import ImportProgress
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.ports.unit_of_work import UnitOfWork
@@ -116,7 +117,8 @@ class ImportDataUseCase:
             uow.records.upsert_all(plan.records(self._watched(stream.rows), tally))
             self._progress.report(tally.rows_read)
             result = self._results.completed(command, tally, started_at=started_at)
-            stored = self._conclude(uow, result, actor, command, self._events.completed)
+            stored, written = self._conclude(uow, result, actor, command, self._events.completed)
+        self._hand_over.hand_over(written)
         logger.info("import.completed", extra={"rows_read": tally.rows_read})
         return stored
 
@@ -124,7 +126,9 @@ class ImportDataUseCase:
         self, command: ImportData, actor: UserIdentity, result: ImportFinished
     ) -> ImportFinished:
         with self._uow as uow:
-            return self._conclude(uow, result, actor, command, self._events.failed)
+            stored, written = self._conclude(uow, result, actor, command, self._events.failed)
+        self._hand_over.hand_over(written)
+        return stored
 
     def _conclude(
         self,
@@ -133,7 +137,7 @@ class ImportDataUseCase:
         actor: UserIdentity,
         command: ImportData,
         outcome_events: Callable[[AuditSubject], list[OutboundMessage]],
-    ) -> ImportFinished:
+    ) -> tuple[ImportFinished, list[PendingMessage]]:
         stored = uow.imports.add(result)
         if stored.event_id == result.event_id:
             subject = AuditSubject(result=result, actor=actor, request_id=command.request_id)
@@ -142,8 +146,7 @@ class ImportDataUseCase:
             messages = self._events.repeated(stored)
         written = uow.outbox.add(messages)
         uow.commit()
-        self._hand_over.hand_over(written)
-        return stored
+        return stored, written
 
     def _watched(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
         for count, row in enumerate(rows, start=1):
