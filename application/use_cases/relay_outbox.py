@@ -28,16 +28,17 @@ class RelayOutboxUseCase(OutboxHandOver):
         return published
 
     def hand_over(self, written: Sequence[PendingMessage]) -> None:
-        self._publisher.publish([entry.message for entry in written])
         with self._uow as uow:
-            uow.outbox.mark_published([entry.position for entry in written])
-            uow.commit()
+            self._publish_then_mark(uow, written)
 
     def _relay_batch(self, min_age_seconds: float) -> int:
         with self._uow as uow:
             pending = uow.outbox.pending(self._batch_size, min_age_seconds=min_age_seconds)
             if pending:
-                self._publisher.publish([entry.message for entry in pending])
-                uow.outbox.mark_published([entry.position for entry in pending])
-                uow.commit()
+                self._publish_then_mark(uow, pending)
         return len(pending)
+
+    def _publish_then_mark(self, uow: UnitOfWork, entries: Sequence[PendingMessage]) -> None:
+        self._publisher.publish([entry.message for entry in entries])
+        uow.outbox.mark_published([entry.position for entry in entries])
+        uow.commit()
