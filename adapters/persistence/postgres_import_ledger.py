@@ -52,20 +52,20 @@ class PostgresImportLedger(ImportLedger):
             stored = self._connection.execute(query, parameters).fetchall()
         return result if stored else self._stored(result.import_id)
 
-    def find_many(self, import_ids: Sequence[str]) -> dict[str, ImportFinished]:
+    def add_all(self, results: Sequence[ImportFinished]) -> list[ImportFinished]:
+        written = self._written(results) if results else set()
+        kept = self._stored_many(
+            [result.import_id for result in results if result.import_id not in written]
+        )
+        return [kept.get(result.import_id, result) for result in results]
+
+    def _stored_many(self, import_ids: Sequence[str]) -> dict[str, ImportFinished]:
         if not import_ids:
             return {}
         query = SELECT_MANY.format(self._tables.imports)
         with postgres_errors():
             rows = self._connection.execute(query, (list(import_ids),)).fetchall()
         return {import_id: decode_result(document) for import_id, document in rows}
-
-    def add_all(self, results: Sequence[ImportFinished]) -> list[ImportFinished]:
-        written = self._written(results) if results else set()
-        kept = self.find_many(
-            [result.import_id for result in results if result.import_id not in written]
-        )
-        return [kept.get(result.import_id, result) for result in results]
 
     def _stored(self, import_id: str) -> ImportFinished:
         query = SELECT_ONE.format(self._tables.imports)

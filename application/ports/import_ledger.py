@@ -14,11 +14,6 @@ class ImportLedger(abc.ABC):
     def add(self, result: ImportFinished) -> ImportFinished:
         """Stores the result unless a completed one is already stored; returns what is stored."""
 
-    def find_many(self, import_ids: Sequence[str]) -> dict[str, ImportFinished]:
-        """The stored results of those imports that have one, by import_id."""
-        found = {import_id: self.find(import_id) for import_id in import_ids}
-        return {import_id: result for import_id, result in found.items() if result is not None}
-
     def add_all(self, results: Sequence[ImportFinished]) -> list[ImportFinished]:
         """Adds each result, in order, with distinct import_ids; returns what is stored for each."""
         return [self.add(result) for result in results]

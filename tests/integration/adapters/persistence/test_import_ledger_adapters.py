@@ -40,9 +40,9 @@ def recorded_together(uow: UnitOfWork, results: Sequence[ImportFinished]) -> lis
     return stored
 
 
-def found_together(uow: UnitOfWork, *import_ids: str) -> dict[str, ImportFinished]:
+def found_together(uow: UnitOfWork, *import_ids: str) -> dict[str, ImportFinished | None]:
     with uow:
-        return uow.imports.find_many(import_ids)
+        return {import_id: uow.imports.find(import_id) for import_id in import_ids}
 
 
 @pytest.mark.parametrize(
@@ -162,31 +162,6 @@ def test_should_find_a_result_recorded_earlier_in_the_same_unit_of_work(uow: Uni
     assert stored == COMPLETED
 
 
-def test_should_find_the_recorded_results_of_many_imports(uow: UnitOfWork) -> None:
-    recorded(uow, COMPLETED)
-    recorded(uow, OTHER_FAILED)
-
-    stored = found_together(uow, IMPORT_ID, OTHER_ID)
-
-    assert stored == {IMPORT_ID: COMPLETED, OTHER_ID: OTHER_FAILED}
-
-
-def test_should_leave_out_unknown_imports_when_finding_many(uow: UnitOfWork) -> None:
-    recorded(uow, COMPLETED)
-
-    stored = found_together(uow, "never-ran", IMPORT_ID)
-
-    assert stored == {IMPORT_ID: COMPLETED}
-
-
-def test_should_find_nothing_when_asked_for_no_imports(uow: UnitOfWork) -> None:
-    recorded(uow, COMPLETED)
-
-    stored = found_together(uow)
-
-    assert stored == {}
-
-
 def test_should_store_every_new_result_recorded_together(uow: UnitOfWork) -> None:
     recorded_together(uow, [COMPLETED, OTHER_FAILED])
 
@@ -278,14 +253,14 @@ def test_should_forget_results_recorded_together_without_commit(uow: UnitOfWork)
 
     stored = found_together(uow, IMPORT_ID, OTHER_ID)
 
-    assert stored == {}
+    assert stored == {IMPORT_ID: None, OTHER_ID: None}
 
 
-def test_should_find_many_results_recorded_earlier_in_the_same_unit_of_work(
+def test_should_find_results_recorded_together_earlier_in_the_same_unit_of_work(
     uow: UnitOfWork,
 ) -> None:
     with uow:
         uow.imports.add_all([COMPLETED, OTHER_FAILED])
-        stored = uow.imports.find_many([OTHER_ID, IMPORT_ID])
+        stored = {import_id: uow.imports.find(import_id) for import_id in (OTHER_ID, IMPORT_ID)}
 
     assert stored == {IMPORT_ID: COMPLETED, OTHER_ID: OTHER_FAILED}

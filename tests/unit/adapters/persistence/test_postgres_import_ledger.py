@@ -18,14 +18,6 @@ def sut(connection: Any) -> PostgresImportLedger:
     return PostgresImportLedger(connection, PostgresTables())
 
 
-def test_should_not_query_postgres_when_asked_for_no_imports(
-    sut: PostgresImportLedger, connection: Any
-) -> None:
-    sut.find_many([])
-
-    assert connection.method_calls == []
-
-
 def test_should_not_query_postgres_when_recording_no_results(
     sut: PostgresImportLedger, connection: Any
 ) -> None:
