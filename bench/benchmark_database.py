@@ -4,8 +4,8 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from adapters.persistence.postgres_schema import create_postgres_schema
-from adapters.persistence.postgres_tables import PostgresTables
+from adapters.persistence.postgres.schema import create_postgres_schema
+from adapters.persistence.postgres.tables import PostgresTables
 from bench.measured_command import run_timed
 
 IMPORT_SCHEMA = "bench_import"

@@ -9,10 +9,10 @@ import psycopg
 from psycopg import Copy
 
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
-from adapters.persistence import postgres_copy_rows as copy_statements
-from adapters.persistence import postgres_data_repository as repository
-from adapters.persistence.postgres_copy_rows import write_copy_rows
-from adapters.persistence.postgres_tables import PostgresTables
+from adapters.persistence.postgres import copy_rows as copy_statements
+from adapters.persistence.postgres import data_repository as repository
+from adapters.persistence.postgres.copy_rows import write_copy_rows
+from adapters.persistence.postgres.tables import PostgresTables
 from application.ports.record_source import TabularStream
 from bench import benchmark_database as database
 from bench.benchmark_dataset import COLUMN_TYPES, DATASET, KEY_COLUMN, write_csv

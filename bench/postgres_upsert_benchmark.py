@@ -9,7 +9,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
 from adapters.persistence.record_codec import encode_key, encode_values
 from domain.model.data_record import DataRecord
 from domain.model.record_value import RecordValue

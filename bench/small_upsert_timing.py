@@ -10,11 +10,11 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from adapters.persistence import postgres_copy_rows as copy_statements
-from adapters.persistence import postgres_data_repository as repository
-from adapters.persistence.postgres_copy_rows import write_copy_rows
-from adapters.persistence.postgres_schema import create_postgres_schema
-from adapters.persistence.postgres_tables import PostgresTables
+from adapters.persistence.postgres import copy_rows as copy_statements
+from adapters.persistence.postgres import data_repository as repository
+from adapters.persistence.postgres.copy_rows import write_copy_rows
+from adapters.persistence.postgres.schema import create_postgres_schema
+from adapters.persistence.postgres.tables import PostgresTables
 from adapters.persistence.record_codec import encode_key, encode_values
 from bench.benchmark_database import DEFAULT_URL, search_path_url
 from bench.process_cpu import snapshot

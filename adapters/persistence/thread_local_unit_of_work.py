@@ -1,6 +1,5 @@
 import threading
 from collections.abc import Callable
-from types import TracebackType
 from typing import Self
 
 from application.ports.import_ledger import ImportLedger
@@ -10,6 +9,8 @@ from domain.repository.data_repository import DataRepository
 
 
 class ThreadLocalUnitOfWork(UnitOfWork):
+    """Safe to share between threads: each thread works through a unit of work of its own."""
+
     def __init__(self, factory: Callable[[], UnitOfWork]) -> None:
         self._factory = factory
         self._local = threading.local()
@@ -17,31 +18,26 @@ class ThreadLocalUnitOfWork(UnitOfWork):
         self._opened_lock = threading.Lock()
 
     @property
-    def records(self) -> DataRepository:  # type: ignore[override]
+    def records(self) -> DataRepository:
         return self._current().records
 
     @property
-    def imports(self) -> ImportLedger:  # type: ignore[override]
+    def imports(self) -> ImportLedger:
         return self._current().imports
 
     @property
-    def outbox(self) -> Outbox:  # type: ignore[override]
+    def outbox(self) -> Outbox:
         return self._current().outbox
 
     def __enter__(self) -> Self:
         self._current().__enter__()
         return self
 
-    def __exit__(
-        self,
-        error_type: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._current().__exit__(error_type, error, traceback)
-
     def commit(self) -> None:
         self._current().commit()
+
+    def rollback(self) -> None:
+        self._current().rollback()
 
     def close(self) -> None:
         with self._opened_lock:

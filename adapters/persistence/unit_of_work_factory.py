@@ -2,9 +2,9 @@ from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from application.ports.unit_of_work import UnitOfWork
 

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.persistence.in_memory_store import InMemoryStore
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from adapters.persistence.memory.store import InMemoryStore
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from application.ports.unit_of_work import UnitOfWork
 
 UnitOfWorkOpener = Callable[[], UnitOfWork]

@@ -9,10 +9,10 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from adapters.persistence.postgres_connection import open_postgres_connection
-from adapters.persistence.postgres_data_repository import PostgresDataRepository
-from adapters.persistence.postgres_tables import PostgresTables
-from adapters.persistence.threaded_prefetcher import THREAD_NAME
+from adapters.persistence.postgres.connection import open_postgres_connection
+from adapters.persistence.postgres.data_repository import PostgresDataRepository
+from adapters.persistence.postgres.tables import PostgresTables
+from adapters.persistence.postgres.threaded_prefetcher import THREAD_NAME
 from application.errors import DependencyUnavailableError, SourceUnreadableError
 from domain.model.data_record import DataRecord
 from tests.integration.adapters.persistence.persistence_samples import (

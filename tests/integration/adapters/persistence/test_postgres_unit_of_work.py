@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
 from application.errors import DependencyUnavailableError, SourceUnreadableError
 from domain.events.import_finished import ImportFinished
 from domain.model.data_record import DataRecord

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.persistence.sqlite_connection import open_sqlite_connection
+from adapters.persistence.sqlite.connection import open_sqlite_connection
 from application.errors import DependencyUnavailableError
 
 pytestmark = pytest.mark.integration

@@ -6,8 +6,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.repository_probe import RepositoryProbe
 from adapters.system.time_bound_probe import TimeBoundProbe

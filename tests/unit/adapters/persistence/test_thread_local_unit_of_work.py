@@ -1,8 +1,8 @@
 import threading
 from collections.abc import Callable
 
-from adapters.persistence.in_memory_store import InMemoryStore
-from adapters.persistence.in_memory_transaction import InMemoryTransaction
+from adapters.persistence.memory.store import InMemoryStore
+from adapters.persistence.memory.transaction import InMemoryTransaction
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from application.ports.unit_of_work import UnitOfWork
 

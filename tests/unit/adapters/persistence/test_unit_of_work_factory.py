@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
-from adapters.persistence.postgres_unit_of_work import PostgresUnitOfWork
-from adapters.persistence.sqlite_unit_of_work import SqliteUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from application.errors import DependencyUnavailableError

@@ -1,7 +1,6 @@
 import threading
 
 from application.ports.health_probe import HealthProbe, ProbeResult
-from application.ports.unit_of_work import UnitOfWork
 from tests.fakes.fake_health_probe import FakeHealthProbe
 
 
@@ -32,17 +31,3 @@ class FakeSubscription:
         if not self.reachable:
             raise ConnectionError("subscription unreachable")
         return 3.0
-
-
-class UnreachableUnitOfWork(UnitOfWork):
-    def __enter__(self) -> "UnreachableUnitOfWork":
-        raise ConnectionError("database unreachable")
-
-    def __exit__(self, *_: object) -> None:
-        pass
-
-    def commit(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass

@@ -1,7 +1,7 @@
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.system.repository_probe import RepositoryProbe
 from domain.health.health_status import HealthStatus
-from tests.unit.adapters.system.probe_doubles import UnreachableUnitOfWork
+from tests.fakes.unreachable_unit_of_work import UnreachableUnitOfWork
 
 
 def test_should_be_up_when_the_repository_counts() -> None:

@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.record_source import RecordSource
 from application.services.auth_service import AuthService
 from application.services.event_messages import EventMessages

@@ -7,11 +7,11 @@ from typing import Protocol
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
-from adapters.persistence.in_memory_import_ledger import InMemoryImportLedger
-from adapters.persistence.in_memory_outbox import InMemoryOutbox
-from adapters.persistence.in_memory_store import InMemoryStore
-from adapters.persistence.in_memory_transaction import InMemoryTransaction
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.import_ledger import InMemoryImportLedger
+from adapters.persistence.memory.outbox import InMemoryOutbox
+from adapters.persistence.memory.store import InMemoryStore
+from adapters.persistence.memory.transaction import InMemoryTransaction
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
 from application.ports.record_source import RecordSource, SourceDescriptor
@@ -135,7 +135,6 @@ class RivalledTransaction(InMemoryTransaction):
     def _begin(self) -> None:
         super()._begin()
         self._imports = RivalledImportLedger(self._store, rival=self._rival)
-        self.imports = self._imports
 
 
 class UnwritableOutbox(InMemoryOutbox):
@@ -146,7 +145,7 @@ class UnwritableOutbox(InMemoryOutbox):
 class UnwritableOutboxTransaction(InMemoryTransaction):
     def _begin(self) -> None:
         super()._begin()
-        self.outbox = UnwritableOutbox(self._store)
+        self._outbox = UnwritableOutbox(self._store)
 
 
 class ArrivalTraceContext(TraceContext):

@@ -3,7 +3,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.outbound_message import OutboundMessage
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.services.event_messages import EventTopics

@@ -1,4 +1,4 @@
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.use_cases.get_data import CountRecords, GetDataUseCase, GetRecord
 from domain.model.data_record import DataRecord
 

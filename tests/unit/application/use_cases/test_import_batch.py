@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from adapters.persistence.in_memory_store import InMemoryStore
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.store import InMemoryStore
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted

@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.use_cases.import_data import ImportData
 from domain.events.result_event_codec import encode_result_event
 from tests.fakes.fake_token_verifier import FakeTokenVerifier

@@ -2,8 +2,8 @@ import contextlib
 
 import pytest
 
-from adapters.persistence.in_memory_store import InMemoryStore
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.store import InMemoryStore
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.ports.outbox import PendingMessage
 from domain.events.result_event_codec import encode_result_event

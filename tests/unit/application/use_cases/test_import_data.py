@@ -1,4 +1,4 @@
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from domain.events.import_completed import ImportCompleted
 from domain.model.data_record import DataRecord
 from domain.model.row_rejection import RowRejection

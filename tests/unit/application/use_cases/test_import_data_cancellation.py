@@ -3,7 +3,7 @@ import threading
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import ImportCancelledError
 from domain.events.import_completed import ImportCompleted
 from tests.fakes.fake_record_source import FakeRecordSource

@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.use_cases.import_data import ImportData
 from domain.events.import_error_detail import ImportErrorDetail

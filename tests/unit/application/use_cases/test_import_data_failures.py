@@ -2,7 +2,7 @@ import contextlib
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import (
     DependencyUnavailableError,
     ImportSourceError,

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.outbox import PendingMessage
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.fakes.recording_hand_over import RecordingHandOver

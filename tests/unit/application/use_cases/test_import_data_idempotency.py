@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import timedelta
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import InvalidEncodingError, SourceNotFoundError
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_error_detail import ImportErrorDetail

@@ -1,4 +1,4 @@
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from domain.events.result_event_codec import encode_result_event
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.fakes.fake_trace_context import TRACEPARENT

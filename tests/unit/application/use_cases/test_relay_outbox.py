@@ -3,7 +3,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
 from application.ports.outbox import PendingMessage

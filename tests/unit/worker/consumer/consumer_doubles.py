@@ -1,13 +1,8 @@
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Self
 
 import structlog
-
-from application.errors import DependencyUnavailableError
-from application.ports.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,22 +54,3 @@ class RecordingTracing:
         self.spans.append((name, carrier))
         self.contexts.append(structlog.contextvars.get_contextvars())
         yield
-
-
-class UnavailableUnitOfWork(UnitOfWork):
-    def __enter__(self) -> Self:
-        raise DependencyUnavailableError("database unreachable")
-
-    def __exit__(
-        self,
-        error_type: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        return None
-
-    def commit(self) -> None:
-        raise DependencyUnavailableError("database unreachable")
-
-    def close(self) -> None:
-        return None

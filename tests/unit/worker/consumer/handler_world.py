@@ -8,7 +8,7 @@ from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.messaging.inbound_message import InboundMessage
 from adapters.observability.null_import_progress import NullImportProgress
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 from application.ports.unit_of_work import UnitOfWork

@@ -10,7 +10,7 @@ from tests.unit.worker.consumer.handler_world import (
     HandlerWorld,
     inbound,
 )
-from tests.unit.worker.consumer.consumer_doubles import UnavailableUnitOfWork
+from tests.fakes.unreachable_unit_of_work import UnreachableUnitOfWork
 
 MALFORMED = [
     (inbound(b"{not json"), "invalid_json"),
@@ -182,7 +182,7 @@ def test_should_store_nothing_for_a_rejected_request(world: HandlerWorld) -> Non
 
 
 def test_should_nack_when_the_database_is_unavailable(world: HandlerWorld) -> None:
-    world.uow = UnavailableUnitOfWork()
+    world.uow = UnreachableUnitOfWork()
     sut = world.handler()
 
     decision = sut(inbound())

@@ -7,7 +7,8 @@ import structlog
 from adapters.messaging.inbound_message import InboundMessage
 
 from tests.unit.adapters.observability.logging_capture import LogCapture, configured_logging
-from tests.unit.worker.consumer.consumer_doubles import FinishedMessage, UnavailableUnitOfWork
+from tests.fakes.unreachable_unit_of_work import UnreachableUnitOfWork
+from tests.unit.worker.consumer.consumer_doubles import FinishedMessage
 from tests.unit.worker.consumer.handler_world import (
     CUSTOMERS_BODY,
     VIEWER_TOKEN,
@@ -45,7 +46,7 @@ def test_should_count_the_outcome_of_each_message(
 
 
 def test_should_count_a_nacked_message_as_retried(world: HandlerWorld) -> None:
-    world.uow = UnavailableUnitOfWork()
+    world.uow = UnreachableUnitOfWork()
     sut = world.handler()
 
     sut(inbound())
@@ -130,7 +131,7 @@ def test_should_log_the_import_with_its_correlation_id_import_id_and_dataset(
 def test_should_log_a_retried_message_with_its_error_code(
     world: HandlerWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
-    world.uow = UnavailableUnitOfWork()
+    world.uow = UnreachableUnitOfWork()
     sut = world.handler()
     caplog.set_level(logging.WARNING, logger="worker.consumer.import_request_handler")
 
@@ -144,7 +145,7 @@ def test_should_log_a_retried_message_with_its_error_code(
 def test_should_log_a_retried_import_with_its_import_id_and_dataset(
     world: HandlerWorld, json_logs: LogCapture
 ) -> None:
-    world.uow = UnavailableUnitOfWork()
+    world.uow = UnreachableUnitOfWork()
     sut = world.handler()
 
     sut(inbound(correlation_id="corr-7"))

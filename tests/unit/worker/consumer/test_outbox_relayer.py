@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from adapters.persistence.in_memory_unit_of_work import InMemoryUnitOfWork
+from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.outbound_message import OutboundMessage
 from application.ports.outbox import PendingMessage
 from application.use_cases.relay_outbox import RelayOutboxUseCase

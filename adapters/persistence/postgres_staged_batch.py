@@ -1,8 +1,0 @@
-from typing import NamedTuple
-
-from adapters.persistence.postgres_copy_chunk import PostgresCopyChunk
-
-
-class StagedBatch(NamedTuple):
-    last: PostgresCopyChunk
-    datasets: set[str]
