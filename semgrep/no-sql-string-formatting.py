@@ -39,8 +39,7 @@ def safe(cursor, table, key):
 
     # ok: no-sql-string-formatting
     cursor.execute(
-        "SELECT * FROM t "
-        "WHERE key = %s",
+        "SELECT * FROM t " "WHERE key = %s",
         (key,),
     )
 

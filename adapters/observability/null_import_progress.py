@@ -5,5 +5,5 @@ class NullImportProgress(ImportProgress):
     def report(self, rows_read: int) -> None:
         return None
 
-    def finish(self) -> None:
+    def finish(self, rows_read: int) -> None:
         return None

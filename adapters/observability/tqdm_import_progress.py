@@ -12,5 +12,6 @@ class TqdmImportProgress(ImportProgress):
     def report(self, rows_read: int) -> None:
         self._bar.update(rows_read - self._bar.n)
 
-    def finish(self) -> None:
+    def finish(self, rows_read: int) -> None:
+        self.report(rows_read)
         self._bar.close()

@@ -5,7 +5,7 @@ from typing import Any
 import orjson
 
 from domain.events.import_finished import ImportFinished
-from domain.events.result_event_codec import decode_result_event, encode_result_event
+from application.events.result_event_codec import decode_result_event, encode_result_event
 from domain.model.data_record import RecordKey
 from domain.model.record_value import RecordValue
 

@@ -9,3 +9,6 @@ class MessagePublisher(abc.ABC):
 
     @abc.abstractmethod
     def publish(self, messages: Sequence[OutboundMessage]) -> None: ...
+
+    def close(self) -> None:
+        """Releases what the publisher holds; a publisher holding nothing has nothing to do."""

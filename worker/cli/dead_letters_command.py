@@ -2,6 +2,7 @@ import argparse
 from typing import Any
 
 from shared.configuration import Settings
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_json
 
 
@@ -19,9 +20,7 @@ def register(commands: Any) -> None:
 
 
 def replay_dead_letters(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-
-    replayer = bootstrap_messaging.build_dead_letter_replayer(settings)
+    replayer = bootstrap(settings).messaging.dead_letter_replayer
     try:
         replayed = replayer.replay(arguments.limit)
     finally:

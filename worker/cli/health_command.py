@@ -3,6 +3,7 @@ from typing import Any
 
 from domain.health.health_status import HealthStatus
 from shared.configuration import Settings
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_json
 from worker.health.readiness_document import readiness_document
 
@@ -18,8 +19,6 @@ def register(commands: Any) -> None:
 
 
 def check_health(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-
-    report = bootstrap_messaging.build_health_check(settings).execute()
+    report = bootstrap(settings).worker.health_check.execute()
     print_json(readiness_document(report))
     return 1 if report.status is HealthStatus.DOWN else 0

@@ -11,11 +11,11 @@ from application.ports.record_source import SourceDescriptor
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from domain.model.column_spec import ColumnSpec
 from domain.model.import_schema import ImportSchema
 from shared.configuration import Settings
-from worker import bootstrap
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_error, print_json
 from worker.messages.column_schema import ColumnsModel
 from worker.messages.wire_types import DatasetName, ImportId
@@ -45,22 +45,22 @@ def register(commands: Any) -> None:
 
 
 def run(arguments: argparse.Namespace, settings: Settings) -> int:
+    components = bootstrap(settings)
     try:
-        command = _command(arguments)
+        command = _command(arguments, components.ids.new_id())
     except (ValidationError, OSError, ValueError) as error:
         print_error(_usage_message(error))
         return EXIT_USAGE
-    use_case = bootstrap.build_operator_import(settings, interactive=sys.stderr.isatty())
+    use_case = components.operator_import(interactive=sys.stderr.isatty())
     with bound_log_context(
         correlation_id=command.correlation_id, import_id=command.import_id, dataset=command.dataset
     ):
-        result = use_case.execute(command)
+        result = use_case.execute(command).result
     print_json(encode_result_event(result))
     return _exit_code(result)
 
 
-def _command(arguments: argparse.Namespace) -> ImportData:
-    correlation_id = bootstrap.new_id()
+def _command(arguments: argparse.Namespace, correlation_id: str) -> ImportData:
     return ImportData(
         request_id=correlation_id,
         import_id=_import_id(arguments.import_id, correlation_id),

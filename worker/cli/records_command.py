@@ -3,7 +3,7 @@ from typing import Any
 
 from application.use_cases.get_data import CountRecords, GetRecord
 from shared.configuration import Settings
-from worker import bootstrap
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_error, print_json
 
 EXIT_FOUND = 0
@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
     query = GetRecord(dataset=arguments.dataset, key=tuple(arguments.key))
-    record = bootstrap.build_get_data(settings).execute(query)
+    record = bootstrap(settings).get_data.execute(query)
     if record is None:
         print_error(f"no record {list(query.key)} in dataset {query.dataset!r}")
         return EXIT_ABSENT
@@ -45,5 +45,5 @@ def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def count_records(arguments: argparse.Namespace, settings: Settings) -> int:
-    print_json(bootstrap.build_get_data(settings).count(CountRecords(dataset=arguments.dataset)))
+    print_json(bootstrap(settings).get_data.count(CountRecords(dataset=arguments.dataset)))
     return EXIT_FOUND

@@ -5,7 +5,8 @@ from typing import Any
 
 from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
-from worker import bootstrap
+from worker.bootstrap import bootstrap
+from worker.composition.components import Components
 from worker.cli.output import print_error, print_json
 
 URI_MARKER = "://"
@@ -34,10 +35,9 @@ def register(commands: Any) -> None:
 
 
 def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-
-    import_id = arguments.import_id or bootstrap.new_id()
-    correlation_id = arguments.correlation_id or bootstrap.new_id()
+    components = bootstrap(settings)
+    import_id = arguments.import_id or components.ids.new_id()
+    correlation_id = arguments.correlation_id or components.ids.new_id()
     try:
         data = json.dumps(_body(arguments, import_id)).encode()
     except (OSError, ValueError) as error:
@@ -46,9 +46,9 @@ def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
     message = OutboundMessage(
         topic=settings.import_requests_topic,
         data=data,
-        attributes=_attributes(arguments, settings, correlation_id),
+        attributes=_attributes(arguments, components, correlation_id),
     )
-    publisher = bootstrap_messaging.build_publisher(settings)
+    publisher = components.messaging.publisher
     try:
         publisher.publish([message])
     finally:
@@ -80,19 +80,16 @@ def _source(location: str, *, inline: bool) -> dict[str, str]:
 
 
 def _attributes(
-    arguments: argparse.Namespace, settings: Settings, correlation_id: str
+    arguments: argparse.Namespace, components: Components, correlation_id: str
 ) -> dict[str, str]:
     attributes = {"schema_version": "1", "correlation_id": correlation_id}
-    token = arguments.token or _minted(arguments, settings)
+    token = arguments.token or _minted(arguments, components)
     if token:
         attributes["authorization"] = f"Bearer {token}"
     return attributes
 
 
-def _minted(arguments: argparse.Namespace, settings: Settings) -> str | None:
-    from worker import bootstrap_messaging
-
-    if settings.auth_jwt_secret is None:
+def _minted(arguments: argparse.Namespace, components: Components) -> str | None:
+    if components.settings.auth_jwt_secret is None:
         return None
-    issuer = bootstrap_messaging.build_token_issuer(settings)
-    return issuer.issue(subject=arguments.subject, roles=[arguments.role])
+    return components.token_issuer.issue(subject=arguments.subject, roles=[arguments.role])

@@ -3,6 +3,8 @@ import signal
 from typing import Any
 
 from shared.configuration import Settings
+from worker.bootstrap import bootstrap
+from worker.process_tuning import tune_garbage_collection
 
 
 def register(commands: Any) -> None:
@@ -16,10 +18,7 @@ def register(commands: Any) -> None:
 
 
 def run(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-    from worker.process_tuning import tune_garbage_collection
-
-    runtime = bootstrap_messaging.build_worker(settings)
+    runtime = bootstrap(settings).worker.runtime
     tune_garbage_collection()
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signal_number, lambda *_: runtime.request_stop())

@@ -3,6 +3,7 @@ from typing import Any
 
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_error, print_json
 
 EXIT_USAGE = 2
@@ -26,9 +27,7 @@ def register(commands: Any) -> None:
 
 
 def issue_token(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-
-    issuer = bootstrap_messaging.build_token_issuer(settings)
+    issuer = bootstrap(settings).token_issuer
     try:
         token = issuer.issue(
             subject=arguments.subject, roles=arguments.role, ttl_seconds=arguments.ttl

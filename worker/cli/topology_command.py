@@ -2,6 +2,7 @@ import argparse
 from typing import Any
 
 from shared.configuration import Settings
+from worker.bootstrap import bootstrap
 from worker.cli.output import print_json
 
 
@@ -18,9 +19,7 @@ def register(commands: Any) -> None:
 
 
 def apply_topology(arguments: argparse.Namespace, settings: Settings) -> int:
-    from worker import bootstrap_messaging
-
-    topology = bootstrap_messaging.build_topology(settings)
+    topology = bootstrap(settings).messaging.topology
     try:
         result = topology.apply()
     finally:

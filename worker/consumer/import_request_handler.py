@@ -1,8 +1,8 @@
 import logging
 import time
 from collections.abc import Callable
-from functools import partial
 from contextlib import AbstractContextManager
+from functools import partial
 from typing import Protocol
 
 from adapters.messaging.ack_decision import AckDecision
@@ -11,19 +11,19 @@ from adapters.observability.log_context import bound_log_context
 from application.errors import DependencyUnavailableError, ImportCancelledError
 from application.ports.id_generator import IdGenerator
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
-from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
 from application.use_cases.import_data import ImportData
-from application.ports.record_source import SourceDescriptor
-from domain.events.import_finished import ImportFinished
+from domain.events.import_completed import ImportCompleted
+from domain.lifecycle.import_answer import ImportAnswer
 from worker.consumer.message_outcome import MessageOutcome
-from worker.consumer.result_outcome import result_outcome
 from worker.messages.import_request_parser import parse_import_request
 from worker.messages.malformed_message_error import MalformedMessageError
 
 RETRIED_ERRORS = (DependencyUnavailableError, ImportCancelledError)
-BATCHED_INLINE_CHARS = 32 * 1024
 
 logger = logging.getLogger(__name__)
+
+Decision = tuple[MessageOutcome, ImportAnswer | None]
+Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
 
 
 class MessageMetrics(Protocol):
@@ -39,37 +39,23 @@ class MessageMetrics(Protocol):
     ) -> None: ...
 
 
-class BatchedImports(Protocol):
-    def submit(self, item: StagedImport) -> ImportFinished: ...
-
-
-class StreamedImports(Protocol):
-    def run(self, command: ImportData) -> ImportFinished: ...
-
-
-Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
+class Imports(Protocol):
+    def run(self, command: ImportData) -> ImportAnswer: ...
 
 
 class ImportRequestHandler:
-    """Message in, ack decision out: permanent problems acked with a result, transient nacked.
-
-    Small inline imports join a batch; streamed ones run alone, a few at a time.
-    """
+    """Message in, ack decision out: permanent problems acked with a result, transient nacked."""
 
     def __init__(
         self,
         *,
-        import_batch: ImportBatchUseCase,
-        batched: BatchedImports,
-        streamed: StreamedImports,
+        imports: Imports,
         dead_letter: DeadLetterMessageUseCase,
         ids: IdGenerator,
         metrics: MessageMetrics,
         tracing: Tracing,
     ) -> None:
-        self._import_batch = import_batch
-        self._batched = batched
-        self._streamed = streamed
+        self._imports = imports
         self._dead_letter = dead_letter
         self._ids = ids
         self._metrics = metrics
@@ -81,13 +67,11 @@ class ImportRequestHandler:
         self._metrics.message_started()
         with bound_log_context(correlation_id=correlation_id):
             with self._tracing("import-request process", dict(message.attributes)):
-                outcome, result = self._decide(message, correlation_id)
-        self._finish(outcome, result, started=started)
+                outcome, answer = self._decide(message, correlation_id)
+        self._finish(outcome, answer, started=started)
         return AckDecision.NACK if outcome is MessageOutcome.RETRIED else AckDecision.ACK
 
-    def _decide(
-        self, message: InboundMessage, correlation_id: str
-    ) -> tuple[MessageOutcome, ImportFinished | None]:
+    def _decide(self, message: InboundMessage, correlation_id: str) -> Decision:
         try:
             command = parse_import_request(
                 data=message.data,
@@ -104,41 +88,39 @@ class ImportRequestHandler:
 
     def _dead_letter_message(
         self, message: InboundMessage, error: MalformedMessageError, correlation_id: str
-    ) -> tuple[MessageOutcome, ImportFinished | None]:
+    ) -> Decision:
         self._dead_letter.execute(_dead_letter(message, error, correlation_id))
         logger.warning("message.dead_lettered", extra={"reason": error.reason})
         return MessageOutcome.DEAD_LETTERED, None
 
-    def _import(self, command: ImportData) -> tuple[MessageOutcome, ImportFinished | None]:
-        if _is_small(command.source):
-            result = self._batched.submit(self._import_batch.prepare(command))
-        else:
-            result = self._streamed.run(command)
-        return result_outcome(result), result
+    def _import(self, command: ImportData) -> Decision:
+        answer = self._imports.run(command)
+        return MessageOutcome.of(answer), answer
 
     def _finish(
-        self, outcome: MessageOutcome, result: ImportFinished | None, *, started: float
+        self, outcome: MessageOutcome, answer: ImportAnswer | None, *, started: float
     ) -> None:
+        rows_imported, rows_rejected = _rows_stored(answer)
         self._metrics.message_finished(
             outcome,
             duration_seconds=time.perf_counter() - started,
-            rows_imported=0 if result is None else result.rows_imported,
-            rows_rejected=0 if result is None else result.rows_rejected,
+            rows_imported=rows_imported,
+            rows_rejected=rows_rejected,
         )
 
 
-def _retried_on_outage(
-    handle: Callable[[], tuple[MessageOutcome, ImportFinished | None]],
-) -> tuple[MessageOutcome, ImportFinished | None]:
+def _rows_stored(answer: ImportAnswer | None) -> tuple[int, int]:
+    if answer is None or answer.repeated or not isinstance(answer.result, ImportCompleted):
+        return 0, 0
+    return answer.result.rows_imported, answer.result.rows_rejected
+
+
+def _retried_on_outage(handle: Callable[[], Decision]) -> Decision:
     try:
         return handle()
     except RETRIED_ERRORS as error:
         logger.warning("message.retried", extra={"error_code": error.code})
         return MessageOutcome.RETRIED, None
-
-
-def _is_small(source: SourceDescriptor) -> bool:
-    return source.inline is not None and len(source.inline) <= BATCHED_INLINE_CHARS
 
 
 def _dead_letter(

@@ -3,7 +3,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from application.use_cases.import_data import ImportData
-from domain.events.import_finished import ImportFinished
+from domain.lifecycle.import_answer import ImportAnswer
 
 
 class StreamedImports:
@@ -11,12 +11,12 @@ class StreamedImports:
     connections; each runs in its caller's context (logs, trace) while the caller waits."""
 
     def __init__(
-        self, run_import: Callable[[ImportData], ImportFinished], *, concurrency: int
+        self, run_import: Callable[[ImportData], ImportAnswer], *, concurrency: int
     ) -> None:
         self._run_import = run_import
         self._executor = ThreadPoolExecutor(concurrency, thread_name_prefix="streamed-import")
 
-    def run(self, command: ImportData) -> ImportFinished:
+    def run(self, command: ImportData) -> ImportAnswer:
         context = contextvars.copy_context()
         return self._executor.submit(context.run, self._run_import, command).result()
 

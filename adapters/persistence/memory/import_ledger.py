@@ -1,7 +1,7 @@
 from adapters.persistence.memory.store import InMemoryStore
 from application.ports.import_ledger import ImportLedger
-from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
+from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 
 
 class InMemoryImportLedger(ImportLedger):
@@ -13,8 +13,6 @@ class InMemoryImportLedger(ImportLedger):
         return self.staged.get(import_id, self._store.imports.get(import_id))
 
     def add(self, result: ImportFinished) -> ImportFinished:
-        stored = self.find(result.import_id)
-        if isinstance(stored, ImportCompleted):
-            return stored
-        self.staged[result.import_id] = result
-        return result
+        standing = CompletedImportIsFinal.standing(self.find(result.import_id), result)
+        self.staged[result.import_id] = standing
+        return standing

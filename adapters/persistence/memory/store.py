@@ -5,8 +5,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from application.ports.outbound_message import OutboundMessage
 from application.ports.outbox import PendingMessage
-from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
+from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 from domain.model.data_record import DataRecord, RecordKey
 
 DatasetRecords = dict[RecordKey, DataRecord]
@@ -69,5 +69,5 @@ class InMemoryStore:
             self._written_at[entry.position] = written_at
 
     def _record(self, result: ImportFinished) -> None:
-        if not isinstance(self.imports.get(result.import_id), ImportCompleted):
-            self.imports[result.import_id] = result
+        stored = self.imports.get(result.import_id)
+        self.imports[result.import_id] = CompletedImportIsFinal.standing(stored, result)

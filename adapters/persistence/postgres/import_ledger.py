@@ -8,8 +8,8 @@ from adapters.persistence.postgres.errors import postgres_errors
 from adapters.persistence.postgres.tables import PostgresTables
 from adapters.persistence.record_codec import decode_result, encode_result
 from application.ports.import_ledger import ImportLedger
-from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
+from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 
 UPSERT_UNLESS_COMPLETED = sql.SQL(
     "INSERT INTO {} AS stored (import_id, event_type, result) VALUES (%s, %s, %s::jsonb)"
@@ -46,7 +46,7 @@ class PostgresImportLedger(ImportLedger):
             result.import_id,
             result.event_type,
             encode_result(result),
-            ImportCompleted.__name__,
+            CompletedImportIsFinal.final_event_type,
         )
         with postgres_errors():
             stored = self._connection.execute(query, parameters).fetchall()
@@ -76,7 +76,7 @@ class PostgresImportLedger(ImportLedger):
     def _written(self, results: Sequence[ImportFinished]) -> set[str]:
         query = UPSERT_ALL_UNLESS_COMPLETED.format(self._tables.imports)
         documents = ",".join(encode_result(result) for result in results)
-        parameters = (f"[{documents}]", ImportCompleted.__name__)
+        parameters = (f"[{documents}]", CompletedImportIsFinal.final_event_type)
         with postgres_errors():
             rows = self._connection.execute(query, parameters).fetchall()
         return {import_id for (import_id,) in rows}

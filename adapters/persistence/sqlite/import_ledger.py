@@ -3,8 +3,8 @@ import sqlite3
 from adapters.persistence.record_codec import decode_result, encode_result
 from adapters.persistence.sqlite.errors import sqlite_errors
 from application.ports.import_ledger import ImportLedger
-from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
+from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 
 UPSERT_UNLESS_COMPLETED = (
     "INSERT INTO imports (import_id, event_type, result, recorded_at)"
@@ -30,7 +30,7 @@ class SqliteImportLedger(ImportLedger):
             result.import_id,
             result.event_type,
             encode_result(result),
-            ImportCompleted.__name__,
+            CompletedImportIsFinal.final_event_type,
         )
         with sqlite_errors():
             stored = self._connection.execute(UPSERT_UNLESS_COMPLETED, parameters).fetchall()

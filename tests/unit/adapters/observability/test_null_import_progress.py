@@ -16,6 +16,6 @@ def test_should_print_nothing_when_reporting_and_finishing(
     sut = NullImportProgress()
 
     sut.report(10_000)
-    sut.finish()
+    sut.finish(10_000)
 
     assert capsys.readouterr() == ("", "")

@@ -15,9 +15,8 @@ def test_should_show_the_rows_read_so_far_when_finished() -> None:
     stream = io.StringIO()
     sut = TqdmImportProgress(stream=stream, description="importing")
     sut.report(10_000)
-    sut.report(12_000)
 
-    sut.finish()
+    sut.finish(12_000)
 
     assert "importing: 12.0k rows" in stream.getvalue()
 
@@ -26,6 +25,6 @@ def test_should_end_the_bar_with_a_new_line_when_finished() -> None:
     stream = io.StringIO()
     sut = TqdmImportProgress(stream=stream, description="importing")
 
-    sut.finish()
+    sut.finish(0)
 
     assert stream.getvalue().endswith("\n")

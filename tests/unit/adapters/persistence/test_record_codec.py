@@ -14,7 +14,7 @@ from adapters.persistence.record_codec import (
     encode_values,
 )
 from domain.events.import_completed import ImportCompleted
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from domain.model.record_value import RecordValue
 from domain.model.row_rejection import RowRejection
 

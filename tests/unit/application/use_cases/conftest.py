@@ -1,15 +1,12 @@
 import threading
+from collections.abc import Iterator
 
 import pytest
 
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.record_source import RecordSource
-from application.services.auth_service import AuthService
-from application.services.event_messages import EventMessages
-from application.services.import_events import ImportEvents
-from application.services.import_results import ImportResults
 from application.use_cases.import_data import ImportDataUseCase
-from domain.service.data_import_service import DataImportService
+from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.fake_trace_context import FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
@@ -17,13 +14,14 @@ from tests.fakes.recording_hand_over import RecordingHandOver
 from tests.fakes.recording_import_progress import RecordingImportProgress
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.use_cases.import_data_examples import (
-    AUDITED_AT,
-    FINISHED_AT,
     IDENTITIES,
+    SETTINGS,
     STARTED_AT,
-    TOPICS,
+    TICK,
     ImportDataFactory,
 )
+from worker.bootstrap import bootstrap
+from worker.composition.components import Components
 
 
 @pytest.fixture
@@ -32,8 +30,13 @@ def uow() -> InMemoryUnitOfWork:
 
 
 @pytest.fixture
-def progress() -> RecordingImportProgress:
-    return RecordingImportProgress()
+def stopping() -> threading.Event:
+    return threading.Event()
+
+
+@pytest.fixture
+def progress(stopping: threading.Event) -> RecordingImportProgress:
+    return RecordingImportProgress(stopping)
 
 
 @pytest.fixture
@@ -47,13 +50,16 @@ def verifier() -> FakeTokenVerifier:
 
 
 @pytest.fixture
-def stopping() -> threading.Event:
-    return threading.Event()
+def hand_over() -> RecordingHandOver:
+    return RecordingHandOver()
 
 
 @pytest.fixture
-def hand_over() -> RecordingHandOver:
-    return RecordingHandOver()
+def built() -> Iterator[list[Components]]:
+    components: list[Components] = []
+    yield components
+    for each in components:
+        each.close()
 
 
 @pytest.fixture
@@ -62,26 +68,23 @@ def make_import_data(
     progress: RecordingImportProgress,
     ids: SequentialIdGenerator,
     verifier: FakeTokenVerifier,
-    stopping: threading.Event,
     hand_over: RecordingHandOver,
+    built: list[Components],
 ) -> ImportDataFactory:
     def make(source: RecordSource) -> ImportDataUseCase:
-        return ImportDataUseCase(
-            auth=AuthService(verifier),
-            source=source,
+        components = bootstrap(
+            SETTINGS,
             uow=uow,
-            results=ImportResults(
-                clock=FixedClock(STARTED_AT, tick=FINISHED_AT - STARTED_AT), ids=ids
-            ),
-            events=ImportEvents(
-                messages=EventMessages(topics=TOPICS, trace=FakeTraceContext()),
-                clock=FixedClock(AUDITED_AT),
-                ids=ids,
-            ),
-            progress=progress,
-            service=DataImportService(),
-            stopping=stopping,
+            publisher=FakeMessagePublisher(),
             hand_over=hand_over,
+            token_verifier=verifier,
+            message_source=source,
+            progress=progress,
+            clock=FixedClock(STARTED_AT, tick=TICK),
+            ids=ids,
+            trace=FakeTraceContext(),
         )
+        built.append(components)
+        return components.worker.streamed_import
 
     return make

@@ -1,49 +1,48 @@
 import contextvars
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Protocol
 
-from adapters.file_importer.csv_record_source import CsvRecordSource
-from adapters.file_importer.csv_tabular_reader import CsvTabularReader
+from adapters.observability.null_import_progress import NullImportProgress
 from adapters.persistence.memory.import_ledger import InMemoryImportLedger
 from adapters.persistence.memory.outbox import InMemoryOutbox
 from adapters.persistence.memory.store import InMemoryStore
 from adapters.persistence.memory.transaction import InMemoryTransaction
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
+from application.ports.import_attempt import ImportAttempt
+from application.ports.import_writer import ImportWriter
 from application.ports.outbound_message import OutboundMessage
+from application.ports.outbox import PendingMessage
+from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
-from application.services.auth_service import AuthService
-from application.services.event_messages import EventMessages
-from application.services.import_events import ImportEvents
-from application.services.import_results import ImportResults
-from application.ports.outbox import PendingMessage
-from application.ports.outbox_hand_over import OutboxHandOver
 from application.services.no_hand_over import NoHandOver
-from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
+from domain.events.import_ended_in_error import ImportEndedInError
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
 from domain.events.import_finished import ImportFinished
-from domain.service.data_import_service import DataImportService
+from domain.lifecycle.import_answer import ImportAnswer
+from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.fake_trace_context import TRACEPARENT
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.use_cases.import_data_examples import (
-    AUDITED_AT,
     COMMAND,
     DATASET,
-    FINISHED_AT,
+    SETTINGS,
     STARTED_AT,
-    TOPICS,
+    TICK,
     VIEWER_TOKEN,
 )
+from worker.bootstrap import bootstrap
+from worker.composition.components import Components
+from worker.composition.overrides import Overrides
 
 PEOPLE_CSV = "id,name,age\n1,Ada,36\n2,Bob,forty\n3,Cy,\n"
 KEYLESS_CSV = "name,age\nAda,36\n"
@@ -93,10 +92,6 @@ def earlier_failure(command: ImportData) -> ImportFinished:
     )
 
 
-def inline_source() -> CsvRecordSource:
-    return CsvRecordSource(openers={}, reader=CsvTabularReader())
-
-
 def stored_import_ids(uow: InMemoryUnitOfWork) -> set[str]:
     return {record.import_id for record in uow.store.dataset(DATASET).values()}
 
@@ -105,14 +100,54 @@ def ledger(uow: InMemoryUnitOfWork) -> dict[str, str]:
     return {import_id: result.event_type for import_id, result in uow.store.imports.items()}
 
 
+def outcome_code(result: ImportFinished) -> str:
+    code = result.error.code if isinstance(result, ImportEndedInError) else None
+    return f"{result.event_type}:{code}"
+
+
 def event_types(messages: Sequence[OutboundMessage]) -> list[str]:
     return [message.attributes["event_type"] for message in messages]
+
+
+class CapturingWriter(ImportWriter):
+    """Keeps each attempt, read into memory, for the batch to write later."""
+
+    def __init__(self) -> None:
+        self.attempts: list[ImportAttempt] = []
+
+    def write(self, attempt: ImportAttempt) -> ImportAnswer:
+        self.attempts.append(attempt.in_hand())
+        return ImportAnswer(result=self.attempts[-1].outcome())
+
+
+class BatchUnderTest:
+    """Prepares each request through the import use case, then writes them as one batch."""
+
+    def __init__(self, components: Components) -> None:
+        self._recorder = components.worker.recorder
+        self._captured = CapturingWriter()
+        self._use_case = components.import_data(
+            auth=components.auth,
+            source=components.message_source,
+            writer=self._captured,
+            progress=NullImportProgress(),
+        )
+
+    def prepare(self, command: ImportData) -> ImportAttempt:
+        self._use_case.execute(command)
+        return self._captured.attempts.pop()
+
+    def store(self, attempts: Sequence[ImportAttempt]) -> list[ImportFinished]:
+        return [answer.result for answer in self._recorder.write_all(attempts)]
+
+    def execute(self, commands: Sequence[ImportData]) -> list[ImportFinished]:
+        return self.store([self.prepare(command) for command in commands])
 
 
 class ImportBatchFactory(Protocol):
     def __call__(
         self, *, unit_of_work: UnitOfWork | None = None, source: RecordSource | None = None
-    ) -> ImportBatchUseCase: ...
+    ) -> BatchUnderTest: ...
 
 
 class RivalledImportLedger(InMemoryImportLedger):
@@ -153,16 +188,7 @@ class ArrivalTraceContext(TraceContext):
         return {"traceparent": ARRIVAL.get()}
 
 
-class ArrivalLogRecorder(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[tuple[str, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen.append((record.getMessage(), ARRIVAL.get()))
-
-
-def prepared_on_arrival(sut: ImportBatchUseCase, command: ImportData) -> StagedImport:
+def prepared_on_arrival(sut: BatchUnderTest, command: ImportData) -> ImportAttempt:
     arrival = contextvars.Context()
     arrival.run(ARRIVAL.set, command.correlation_id)
     return arrival.run(sut.prepare, command)
@@ -177,21 +203,18 @@ def import_batch_factory(
 ) -> ImportBatchFactory:
     def make(
         *, unit_of_work: UnitOfWork | None = None, source: RecordSource | None = None
-    ) -> ImportBatchUseCase:
-        return ImportBatchUseCase(
-            auth=AuthService(verifier),
-            source=source or inline_source(),
-            uow=unit_of_work or uow,
-            results=ImportResults(
-                clock=FixedClock(STARTED_AT, tick=FINISHED_AT - STARTED_AT), ids=ids
-            ),
-            events=ImportEvents(
-                messages=EventMessages(topics=TOPICS, trace=ArrivalTraceContext()),
-                clock=FixedClock(AUDITED_AT),
-                ids=ids,
-            ),
-            service=DataImportService(),
-            hand_over=hand_over or NoHandOver(),
-        )
+    ) -> BatchUnderTest:
+        overrides: Overrides = {
+            "uow": unit_of_work or uow,
+            "publisher": FakeMessagePublisher(),
+            "hand_over": hand_over or NoHandOver(),
+            "token_verifier": verifier,
+            "clock": FixedClock(STARTED_AT, tick=TICK),
+            "ids": ids,
+            "trace": ArrivalTraceContext(),
+        }
+        if source is not None:
+            overrides["message_source"] = source
+        return BatchUnderTest(bootstrap(SETTINGS, **overrides))
 
     return make

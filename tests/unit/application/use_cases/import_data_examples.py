@@ -14,6 +14,7 @@ from domain.enums.user_role import UserRole
 from domain.events.import_finished import ImportFinished
 from domain.model.column_spec import ColumnSpec
 from domain.model.import_schema import ImportSchema
+from shared.configuration import Settings
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 
 ImportDataFactory = Callable[[RecordSource], ImportDataUseCase]
@@ -23,12 +24,19 @@ IMPORT_ID = "imp-1"
 REQUEST_ID = "msg-1"
 CORRELATION_ID = "corr-1"
 STARTED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-FINISHED_AT = STARTED_AT + timedelta(seconds=1)
-AUDITED_AT = STARTED_AT + timedelta(seconds=2)
+TICK = timedelta(seconds=1)
+FINISHED_AT = STARTED_AT + TICK
+AUDITED_AT = FINISHED_AT + TICK
 HEADER = ("id", "name", "age")
 VALID_ROWS = (("1", "Ada", "36"), ("2", "Bob", "40"), ("3", "Cy", ""))
 SOURCE = SourceDescriptor(uri="file:///data/people.csv")
 TOPICS = EventTopics(results="import-results", audit="audit-events")
+SETTINGS = Settings(
+    database_url="memory://",
+    import_results_topic=TOPICS.results,
+    audit_events_topic=TOPICS.audit,
+    google_cloud_project="test-project",
+)
 IMPORTER_TOKEN = "importer-secret-token"
 VIEWER_TOKEN = "viewer-secret-token"
 ALICE = UserIdentity(subject="alice", roles=frozenset({UserRole.IMPORTER}))

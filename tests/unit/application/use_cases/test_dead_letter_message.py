@@ -9,7 +9,6 @@ from application.ports.outbound_message import OutboundMessage
 from application.services.event_messages import EventMessages, EventTopics
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
-from tests.fakes.fake_trace_context import FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 
@@ -37,9 +36,9 @@ def sut(publisher: FakeMessagePublisher) -> DeadLetterMessageUseCase:
     return DeadLetterMessageUseCase(
         publisher=publisher,
         dead_letter_topic=DEAD_LETTER_TOPIC,
-        messages=EventMessages(topics=TOPICS, trace=FakeTraceContext()),
-        clock=FixedClock(DEAD_LETTERED_AT),
-        ids=SequentialIdGenerator(),
+        messages=EventMessages(
+            topics=TOPICS, clock=FixedClock(DEAD_LETTERED_AT), ids=SequentialIdGenerator()
+        ),
     )
 
 

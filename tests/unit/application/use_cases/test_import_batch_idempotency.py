@@ -1,10 +1,8 @@
-import logging
-
 import pytest
 
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.use_cases.import_data import ImportData
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.use_cases.import_batch_examples import (
@@ -154,15 +152,3 @@ def test_should_store_no_record_for_an_import_completed_concurrently_first(
     sut.execute([COMPLETING])
 
     assert stored_count(uow) == 0
-
-
-def test_should_log_an_import_completed_before_the_batch_as_already_completed(
-    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork, caplog: pytest.LogCaptureFixture
-) -> None:
-    record_result(uow, earlier_completion(COMPLETING))
-    sut = make_import_batch()
-    caplog.set_level(logging.INFO, logger="application.use_cases.import_batch")
-
-    sut.execute([COMPLETING])
-
-    assert [record.getMessage() for record in caplog.records] == ["import.already_completed"]

@@ -6,7 +6,7 @@ from adapters.persistence.memory.store import InMemoryStore
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
 from application.ports.outbox import PendingMessage
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.recording_hand_over import RecordingHandOver
 from tests.fakes.sequential_id_generator import SequentialIdGenerator

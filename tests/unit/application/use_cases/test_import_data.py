@@ -31,7 +31,7 @@ def test_should_complete_with_counts_rejections_clock_times_and_an_id_derived_fr
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=MIXED_ROWS))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == ImportCompleted(
         event_id=derived(REQUEST_ID, "ImportCompleted"),
@@ -81,7 +81,7 @@ def test_should_record_the_completed_result_in_the_ledger(
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert recorded_result(uow) == result
 
@@ -111,7 +111,7 @@ def test_should_report_progress_every_ten_thousand_rows_and_at_the_end(
 
     sut.execute(COMMAND)
 
-    assert progress.reports == [10_000, 20_000, 25_000]
+    assert progress.timeline == [("report", 10_000), ("report", 20_000), ("finish", 25_000)]
 
 
 def test_should_count_rejected_rows_towards_progress(
@@ -122,7 +122,7 @@ def test_should_count_rejected_rows_towards_progress(
 
     sut.execute(COMMAND)
 
-    assert progress.reports == [10_000, 20_000, 25_000]
+    assert progress.timeline == [("report", 10_000), ("report", 20_000), ("finish", 25_000)]
 
 
 def test_should_finish_progress_once(

@@ -85,6 +85,6 @@ def test_should_complete_an_import_that_ends_before_its_first_checkpoint_while_s
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=numbered_rows(9_999)))
     stopping.set()
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert isinstance(result, ImportCompleted)

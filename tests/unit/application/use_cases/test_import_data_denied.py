@@ -7,7 +7,7 @@ from application.errors import DependencyUnavailableError
 from application.use_cases.import_data import ImportData
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_rejected import ImportRejected
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.recording_import_progress import RecordingImportProgress
@@ -64,7 +64,7 @@ def test_should_reject_the_import_with_the_denial_code(
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(command)
+    result = sut.execute(command).result
 
     assert result == expected
 
@@ -119,7 +119,7 @@ def test_should_put_the_returned_rejection_in_the_outbox(
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(FORBIDDEN)
+    result = sut.execute(FORBIDDEN).result
 
     assert documents(outbox_messages(uow))[0] == encode_result_event(result)
 
@@ -135,7 +135,7 @@ def test_should_audit_an_unauthenticated_request_as_denied_to_nobody(
         {
             "event_id": derived(REQUEST_ID, "import.denied"),
             "event_type": "import.denied",
-            "occurred_at": "2024-05-01T12:00:02+00:00",
+            "occurred_at": "2024-05-01T12:00:01+00:00",
             "correlation_id": CORRELATION_ID,
             "actor": None,
             "resource": {"dataset": DATASET, "import_id": IMPORT_ID},
@@ -185,9 +185,9 @@ def test_should_reject_a_redelivered_denied_request_with_the_same_event_id(
     make_import_data: ImportDataFactory,
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
-    first = sut.execute(FORBIDDEN)
+    first = sut.execute(FORBIDDEN).result
 
-    again = sut.execute(FORBIDDEN)
+    again = sut.execute(FORBIDDEN).result
 
     assert again.event_id == first.event_id
 

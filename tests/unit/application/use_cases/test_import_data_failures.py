@@ -14,7 +14,7 @@ from application.errors import (
 )
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.fakes.recording_import_progress import RecordingImportProgress
 from tests.unit.application.use_cases.import_data_examples import (
@@ -72,7 +72,7 @@ def test_should_fail_with_the_source_error_code_when_the_source_cannot_be_opened
 ) -> None:
     sut = make_import_data(FakeRecordSource(open_error=error))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == failed_with(code, str(error))
 
@@ -86,7 +86,7 @@ def test_should_record_the_failed_result_in_the_ledger(
 ) -> None:
     sut = make_import_data(FakeRecordSource(open_error=error))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert recorded_result(uow) == result
 
@@ -106,7 +106,7 @@ def test_should_put_the_returned_failed_result_in_the_outbox(
 ) -> None:
     sut = make_import_data(FakeRecordSource(open_error=NOT_FOUND))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert documents(outbox_messages(uow))[0] == encode_result_event(result)
 
@@ -137,7 +137,7 @@ def test_should_fail_with_missing_columns_when_the_header_lacks_a_needed_column(
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=("name", "age"), rows=[("Ada", "36")]))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == failed_with("missing_columns", "the header lacks the column(s): id")
 
@@ -158,7 +158,7 @@ def test_should_fail_with_invalid_encoding_when_the_source_breaks_after_some_row
     error = InvalidEncodingError("byte 0xff in row 4")
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS, row_error=error))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == failed_with("invalid_encoding", "byte 0xff in row 4")
 
@@ -188,9 +188,9 @@ def test_should_fail_with_the_same_event_id_when_the_same_request_is_delivered_a
     make_import_data: ImportDataFactory,
 ) -> None:
     sut = make_import_data(FakeRecordSource(open_error=NOT_FOUND))
-    first = sut.execute(COMMAND)
+    first = sut.execute(COMMAND).result
 
-    again = sut.execute(COMMAND)
+    again = sut.execute(COMMAND).result
 
     assert again.event_id == first.event_id
 

@@ -6,7 +6,7 @@ from application.errors import InvalidEncodingError, SourceNotFoundError
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.unit.application.use_cases.import_data_examples import (
     COMMAND,
@@ -73,7 +73,7 @@ def test_should_return_the_stored_result_of_an_already_completed_import(
     record_result(uow, EARLIER_COMPLETION)
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(REPUBLISHED)
+    result = sut.execute(REPUBLISHED).result
 
     assert result == EARLIER_COMPLETION
 
@@ -105,7 +105,7 @@ def test_should_publish_the_first_result_again_with_its_event_id_when_another_re
     make_import_data: ImportDataFactory, uow: InMemoryUnitOfWork
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
-    first = sut.execute(COMMAND)
+    first = sut.execute(COMMAND).result
 
     sut.execute(REPUBLISHED)
 
@@ -118,9 +118,9 @@ def test_should_return_the_same_event_id_when_the_same_import_runs_twice(
     make_import_data: ImportDataFactory,
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
-    first = sut.execute(COMMAND)
+    first = sut.execute(COMMAND).result
 
-    second = sut.execute(REPUBLISHED)
+    second = sut.execute(REPUBLISHED).result
 
     assert second.event_id == first.event_id
 
@@ -142,7 +142,7 @@ def test_should_run_a_previously_failed_import_again(
     record_result(uow, EARLIER_FAILURE)
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert isinstance(result, ImportCompleted)
 
@@ -153,7 +153,7 @@ def test_should_replace_a_failed_result_once_the_import_completes(
     record_result(uow, EARLIER_FAILURE)
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert recorded_result(uow) == result
 
@@ -164,7 +164,7 @@ def test_should_fail_again_with_the_event_id_of_this_request_when_the_source_is_
     record_result(uow, EARLIER_FAILURE)
     sut = make_import_data(FakeRecordSource(open_error=SourceNotFoundError("no such file")))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result.event_id == derived(REQUEST_ID, "ImportFailed")
 
@@ -174,7 +174,7 @@ def test_should_return_the_result_of_an_import_that_completed_concurrently_first
 ) -> None:
     sut = make_import_data(completed_elsewhere(uow))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == EARLIER_COMPLETION
 
@@ -204,7 +204,7 @@ def test_should_return_a_concurrent_completion_rather_than_this_failure(
 ) -> None:
     sut = make_import_data(failing_while_completed_elsewhere(uow))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert result == EARLIER_COMPLETION
 

@@ -1,5 +1,5 @@
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
-from domain.events.result_event_codec import encode_result_event
+from application.events.result_event_codec import encode_result_event
 from tests.fakes.fake_record_source import FakeRecordSource
 from tests.fakes.fake_trace_context import TRACEPARENT
 from tests.unit.application.use_cases.import_data_examples import (
@@ -38,7 +38,7 @@ def test_should_put_the_returned_result_in_the_outbox_as_its_contract_json(
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=MIXED_ROWS))
 
-    result = sut.execute(COMMAND)
+    result = sut.execute(COMMAND).result
 
     assert documents(outbox_messages(uow))[0] == encode_result_event(result)
 
@@ -94,7 +94,7 @@ def test_should_audit_the_request_and_the_completion_as_contract_section_5_shows
         {
             "event_id": derived(REQUEST_ID, "import.completed"),
             "event_type": "import.completed",
-            "occurred_at": "2024-05-01T12:00:02+00:00",
+            "occurred_at": "2024-05-01T12:00:03+00:00",
             "correlation_id": CORRELATION_ID,
             "actor": ALICE_ACTOR,
             "resource": {"dataset": DATASET, "import_id": IMPORT_ID},

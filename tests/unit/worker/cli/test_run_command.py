@@ -3,6 +3,7 @@ import gc
 import logging
 import signal
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -10,7 +11,6 @@ import pytest
 from shared.configuration import Settings
 from tests.support.garbage_collection import restored_garbage_collection
 from tests.unit.worker.cli.cli_runner import CliRunner
-from worker import bootstrap_messaging
 from worker.cli import run_command
 from worker.process_tuning import YOUNG_GENERATION_THRESHOLD
 
@@ -49,11 +49,11 @@ def restored_signal_handlers() -> Iterator[None]:
 def _serving(monkeypatch: pytest.MonkeyPatch, runtime: FakeRuntime) -> list[Settings]:
     built: list[Settings] = []
 
-    def build_worker(settings: Settings) -> Any:
+    def bootstrap(settings: Settings) -> Any:
         built.append(settings)
-        return runtime
+        return SimpleNamespace(worker=SimpleNamespace(runtime=runtime))
 
-    monkeypatch.setattr(bootstrap_messaging, "build_worker", build_worker)
+    monkeypatch.setattr(run_command, "bootstrap", bootstrap)
     return built
 
 

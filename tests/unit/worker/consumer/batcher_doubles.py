@@ -2,33 +2,34 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from application.errors import DependencyUnavailableError
+from application.ports.import_attempt import ImportAttempt
 from domain.events.import_completed import ImportCompleted
-from domain.events.import_finished import ImportFinished
-from worker.consumer.import_batcher import ImportBatcher
+from domain.lifecycle.import_answer import ImportAnswer
+from worker.consumer.batched_import_writer import BatchedImportWriter
 
 TIMEOUT_SECONDS = 5.0
 FINISHED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class SmallImport:
-    import_id: str
-    request_id: str
-
-
-def finished(item: SmallImport) -> ImportFinished:
-    return ImportCompleted(
-        event_id=f"{item.request_id}-completed",
-        import_id=item.import_id,
+def small_import(import_id: str, request_id: str) -> ImportAttempt:
+    result = ImportCompleted(
+        event_id=f"{request_id}-completed",
+        import_id=import_id,
         dataset="people",
-        correlation_id=item.request_id,
+        correlation_id=request_id,
         started_at=FINISHED_AT,
         finished_at=FINISHED_AT,
     )
+    return ImportAttempt(
+        request_id=request_id, import_id=import_id, actor=None, trace={}, outcome=lambda: result
+    )
+
+
+def finished(item: ImportAttempt) -> ImportAnswer:
+    return ImportAnswer(result=item.outcome())
 
 
 class GatedBatchRunner:
@@ -41,7 +42,7 @@ class GatedBatchRunner:
         self.released = threading.Event()
         self._poison = poison
 
-    def __call__(self, items: Sequence[SmallImport]) -> list[ImportFinished]:
+    def __call__(self, items: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         self.batches.append([item.import_id for item in items])
         self.threads.append(threading.current_thread())
         self.entered.set()
@@ -51,8 +52,8 @@ class GatedBatchRunner:
         return [finished(item) for item in items]
 
 
-def in_background(action: Callable[[], ImportFinished]) -> Future[ImportFinished]:
-    future: Future[ImportFinished] = Future()
+def in_background(action: Callable[[], ImportAnswer]) -> Future[ImportAnswer]:
+    future: Future[ImportAnswer] = Future()
 
     def run() -> None:
         try:
@@ -64,23 +65,23 @@ def in_background(action: Callable[[], ImportFinished]) -> Future[ImportFinished
     return future
 
 
-def closing(sut: ImportBatcher[SmallImport]) -> threading.Thread:
+def closing(sut: BatchedImportWriter) -> threading.Thread:
     closer = threading.Thread(target=sut.close, daemon=True)
     closer.start()
     return closer
 
 
-def closed(sut: ImportBatcher[SmallImport]) -> threading.Thread:
+def closed(sut: BatchedImportWriter) -> threading.Thread:
     closer = closing(sut)
     closer.join(TIMEOUT_SECONDS)
     return closer
 
 
-def queued(sut: ImportBatcher[SmallImport]) -> int:
+def queued(sut: BatchedImportWriter) -> int:
     return sut._waiting.qsize()
 
 
-def wait_until_queued(sut: ImportBatcher[SmallImport], count: int) -> None:
+def wait_until_queued(sut: BatchedImportWriter, count: int) -> None:
     deadline = time.monotonic() + TIMEOUT_SECONDS
     while queued(sut) < count and time.monotonic() < deadline:
         time.sleep(0.001)
@@ -89,24 +90,24 @@ def wait_until_queued(sut: ImportBatcher[SmallImport], count: int) -> None:
 class BatcherWorld:
     def __init__(self, runner: GatedBatchRunner, *, max_batch: int) -> None:
         self.runner = runner
-        self.sut = ImportBatcher(runner, max_batch=max_batch)
+        self.sut = BatchedImportWriter(runner, max_batch=max_batch)
 
-    def submitted(self, item: SmallImport) -> Future[ImportFinished]:
-        return in_background(lambda: self.sut.submit(item))
+    def submitted(self, item: ImportAttempt) -> Future[ImportAnswer]:
+        return in_background(lambda: self.sut.write(item))
 
-    def hold_first_batch(self) -> Future[ImportFinished]:
-        holding = self.submitted(SmallImport("held", "msg-held"))
+    def hold_first_batch(self) -> Future[ImportAnswer]:
+        holding = self.submitted(small_import("held", "msg-held"))
         self.runner.entered.wait(TIMEOUT_SECONDS)
         return holding
 
-    def queue_up(self, items: Sequence[SmallImport]) -> list[Future[ImportFinished]]:
+    def queue_up(self, items: Sequence[ImportAttempt]) -> list[Future[ImportAnswer]]:
         futures = []
         for item in items:
             futures.append(self.submitted(item))
             wait_until_queued(self.sut, len(futures))
         return futures
 
-    def run_queued(self, items: Sequence[SmallImport]) -> list[Future[ImportFinished]]:
+    def run_queued(self, items: Sequence[ImportAttempt]) -> list[Future[ImportAnswer]]:
         self.hold_first_batch()
         futures = self.queue_up(items)
         self.runner.released.set()

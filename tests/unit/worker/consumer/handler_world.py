@@ -4,38 +4,35 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from adapters.file_importer.csv_record_source import CsvRecordSource
-from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.messaging.inbound_message import InboundMessage
-from adapters.observability.null_import_progress import NullImportProgress
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
-from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 from application.ports.unit_of_work import UnitOfWork
-from application.services.auth_service import AuthService
-from application.services.event_messages import EventMessages, EventTopics
-from application.services.import_events import ImportEvents
-from application.services.import_results import ImportResults
-from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
-from application.use_cases.import_batch import ImportBatchUseCase, StagedImport
-from application.use_cases.import_data import ImportDataUseCase
-from application.use_cases.relay_outbox import RelayOutboxUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
-from domain.events.import_finished import ImportFinished
-from domain.service.data_import_service import DataImportService
+from shared.configuration import Settings
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fake_token_verifier import FakeTokenVerifier
 from tests.fakes.fake_trace_context import FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.worker.consumer.consumer_doubles import RecordingMessageMetrics, RecordingTracing
+from worker.bootstrap import bootstrap
+from worker.composition.components import Components
 from worker.consumer.import_request_handler import ImportRequestHandler
-from worker.consumer.streamed_imports import StreamedImports
+from worker.consumer.stopping_progress import StoppingProgress
 
 RESULTS_TOPIC = "import-results"
 AUDIT_TOPIC = "audit-events"
 DEAD_LETTER_TOPIC = "import-requests-dead-letter"
+SETTINGS = Settings(
+    database_url="memory://",
+    google_cloud_project="test-project",
+    import_results_topic=RESULTS_TOPIC,
+    audit_events_topic=AUDIT_TOPIC,
+    dead_letter_topic=DEAD_LETTER_TOPIC,
+    import_streamed_concurrency=1,
+)
 IMPORTER_TOKEN = "importer-token"
 VIEWER_TOKEN = "viewer-token"
 IDENTITIES = {
@@ -75,15 +72,6 @@ def on_topic(messages: list[OutboundMessage], topic: str) -> list[dict[str, Any]
     return [json.loads(message.data) for message in messages if message.topic == topic]
 
 
-class BatchesOfOne:
-    def __init__(self, use_case: ImportBatchUseCase) -> None:
-        self._use_case = use_case
-
-    def submit(self, item: StagedImport) -> ImportFinished:
-        [result] = self._use_case.store([item])
-        return result
-
-
 @dataclass
 class HandlerWorld:
     store_uow: InMemoryUnitOfWork = field(default_factory=InMemoryUnitOfWork)
@@ -93,56 +81,27 @@ class HandlerWorld:
     ids: SequentialIdGenerator = field(default_factory=SequentialIdGenerator)
     stopping: threading.Event = field(default_factory=threading.Event)
     uow: UnitOfWork | None = None
-    dead_letter_publisher: MessagePublisher | None = None
+    built: list[Components] = field(default_factory=list)
 
     def handler(self) -> ImportRequestHandler:
-        uow = self.uow or self.store_uow
-        messages = EventMessages(
-            topics=EventTopics(results=RESULTS_TOPIC, audit=AUDIT_TOPIC), trace=FakeTraceContext()
-        )
-        clock = FixedClock(PUBLISHED_AT)
-        auth = AuthService(FakeTokenVerifier(IDENTITIES))
-        source = CsvRecordSource(openers={}, reader=CsvTabularReader())
-        results = ImportResults(clock=clock, ids=self.ids)
-        events = ImportEvents(messages=messages, clock=clock, ids=self.ids)
-        hand_over = RelayOutboxUseCase(uow=uow, publisher=self.publisher)
-        batch = ImportBatchUseCase(
-            auth=auth,
-            source=source,
-            uow=uow,
-            results=results,
-            events=events,
-            service=DataImportService(),
-            hand_over=hand_over,
-        )
-        return ImportRequestHandler(
-            streamed=StreamedImports(
-                ImportDataUseCase(
-                    auth=auth,
-                    source=source,
-                    uow=uow,
-                    results=results,
-                    events=events,
-                    progress=NullImportProgress(),
-                    service=DataImportService(),
-                    stopping=self.stopping,
-                    hand_over=hand_over,
-                ).execute,
-                concurrency=1,
-            ),
-            import_batch=batch,
-            batched=BatchesOfOne(batch),
-            dead_letter=DeadLetterMessageUseCase(
-                publisher=self.dead_letter_publisher or self.publisher,
-                dead_letter_topic=DEAD_LETTER_TOPIC,
-                messages=messages,
-                clock=clock,
-                ids=self.ids,
-            ),
+        components = bootstrap(
+            SETTINGS,
+            uow=self.uow or self.store_uow,
+            publisher=self.publisher,
+            token_verifier=FakeTokenVerifier(IDENTITIES),
+            progress=StoppingProgress(self.stopping),
+            clock=FixedClock(PUBLISHED_AT),
             ids=self.ids,
+            trace=FakeTraceContext(),
             metrics=self.metrics,
             tracing=self.tracing,
         )
+        self.built.append(components)
+        return components.worker.handler
+
+    def close(self) -> None:
+        for components in self.built:
+            components.close()
 
     def results(self) -> list[dict[str, Any]]:
         return on_topic(self.publisher.published, RESULTS_TOPIC)

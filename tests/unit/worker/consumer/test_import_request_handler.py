@@ -241,7 +241,7 @@ def test_should_keep_the_records_of_an_import_whose_result_could_not_be_publishe
 
 
 def test_should_nack_when_the_dead_letter_topic_is_unavailable(world: HandlerWorld) -> None:
-    world.dead_letter_publisher = FakeMessagePublisher(available_batches=0)
+    world.publisher = FakeMessagePublisher(available_batches=0)
     sut = world.handler()
 
     decision = sut(inbound(b"{not json"))

@@ -16,6 +16,7 @@ from tests.unit.worker.consumer.handler_world import (
     inbound,
 )
 
+HANDLER_LOGGER = "worker.consumer.import_request_handler"
 TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
 
@@ -133,13 +134,15 @@ def test_should_log_a_retried_message_with_its_error_code(
 ) -> None:
     world.uow = UnreachableUnitOfWork()
     sut = world.handler()
-    caplog.set_level(logging.WARNING, logger="worker.consumer.import_request_handler")
+    caplog.set_level(logging.WARNING, logger=HANDLER_LOGGER)
 
     sut(inbound())
 
-    assert [(record.getMessage(), record.__dict__["error_code"]) for record in caplog.records] == [
-        ("message.retried", "dependency_unavailable")
-    ]
+    assert [
+        (record.getMessage(), record.__dict__["error_code"])
+        for record in caplog.records
+        if record.name == HANDLER_LOGGER
+    ] == [("message.retried", "dependency_unavailable")]
 
 
 def test_should_log_a_retried_import_with_its_import_id_and_dataset(
@@ -161,7 +164,7 @@ def test_should_log_a_dead_lettered_message_with_its_reason(
     world: HandlerWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
     sut = world.handler()
-    caplog.set_level(logging.WARNING, logger="worker.consumer.import_request_handler")
+    caplog.set_level(logging.WARNING, logger=HANDLER_LOGGER)
 
     sut(inbound(b"[]"))
 

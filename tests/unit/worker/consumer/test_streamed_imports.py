@@ -8,7 +8,7 @@ import pytest
 from application.ports.record_source import SourceDescriptor
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
-from domain.events.import_finished import ImportFinished
+from domain.lifecycle.import_answer import ImportAnswer
 from domain.model.import_schema import ImportSchema
 from worker.consumer.streamed_imports import StreamedImports
 
@@ -29,16 +29,18 @@ class RecordingImport:
         self.threads: list[str] = []
         self.callers: list[str] = []
 
-    def __call__(self, command: ImportData) -> ImportFinished:
+    def __call__(self, command: ImportData) -> ImportAnswer:
         self.threads.append(threading.current_thread().name)
         self.callers.append(CALLER.get())
-        return ImportCompleted(
-            event_id="evt-1",
-            import_id=command.import_id,
-            dataset=command.dataset,
-            correlation_id=command.correlation_id,
-            started_at=FINISHED_AT,
-            finished_at=FINISHED_AT,
+        return ImportAnswer(
+            result=ImportCompleted(
+                event_id="evt-1",
+                import_id=command.import_id,
+                dataset=command.dataset,
+                correlation_id=command.correlation_id,
+                started_at=FINISHED_AT,
+                finished_at=FINISHED_AT,
+            )
         )
 
 
@@ -60,9 +62,9 @@ def sut(recording: RecordingImport) -> Iterator[StreamedImports]:
 
 
 def test_should_return_the_result_of_the_import(sut: StreamedImports) -> None:
-    result = sut.run(COMMAND)
+    answer = sut.run(COMMAND)
 
-    assert result.import_id == COMMAND.import_id
+    assert answer.result.import_id == COMMAND.import_id
 
 
 def test_should_run_the_import_on_a_thread_of_its_own(

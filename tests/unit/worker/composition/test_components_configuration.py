@@ -9,7 +9,7 @@ from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from tests.unit.shared.settings_environment import clear_settings_environment
-from worker import bootstrap_messaging
+from worker.bootstrap import bootstrap
 
 SECRET = "a-development-secret-of-32-bytes!"
 
@@ -26,7 +26,7 @@ def _settings(monkeypatch: pytest.MonkeyPatch, **variables: str) -> Settings:
 
 
 def test_should_read_the_project_from_the_settings() -> None:
-    project = bootstrap_messaging.project_id(Settings(google_cloud_project="demo"))
+    project = bootstrap(Settings(google_cloud_project="demo")).messaging.project_id
 
     assert project == "demo"
 
@@ -34,7 +34,7 @@ def test_should_read_the_project_from_the_settings() -> None:
 @pytest.mark.parametrize("project", [None, ""], ids=["unset", "empty"])
 def test_should_require_a_project(project: str | None) -> None:
     with pytest.raises(ConfigurationError, match="GOOGLE_CLOUD_PROJECT must be set"):
-        bootstrap_messaging.project_id(Settings(google_cloud_project=project))
+        bootstrap(Settings(google_cloud_project=project)).messaging.project_id
 
 
 def test_should_name_the_topology_after_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,7 +45,7 @@ def test_should_name_the_topology_after_the_settings(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("DEAD_LETTER_TOPIC", "dead-x")
     monkeypatch.setenv("DEAD_LETTER_SUBSCRIPTION", "dead-x-inspect")
 
-    names = bootstrap_messaging.topology_names(Settings())
+    names = bootstrap(Settings()).messaging.names
 
     assert names == TopologyNames(
         import_requests_topic="requests-x",
@@ -58,7 +58,7 @@ def test_should_name_the_topology_after_the_settings(monkeypatch: pytest.MonkeyP
 
 
 def test_should_name_the_contract_topology_by_default() -> None:
-    names = bootstrap_messaging.topology_names(Settings())
+    names = bootstrap(Settings()).messaging.names
 
     assert names == TopologyNames()
 
@@ -66,7 +66,7 @@ def test_should_name_the_contract_topology_by_default() -> None:
 def test_should_act_as_an_anonymous_importer_when_auth_is_disabled(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    auth = bootstrap_messaging.build_auth(_settings(monkeypatch, auth_mode="disabled"))
+    auth = bootstrap(_settings(monkeypatch, auth_mode="disabled")).auth
 
     identity = auth.authorize(None)
 
@@ -76,9 +76,9 @@ def test_should_act_as_an_anonymous_importer_when_auth_is_disabled(
 def test_should_warn_when_auth_is_disabled(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="worker.bootstrap_messaging")
+    caplog.set_level(logging.WARNING, logger="worker.composition.components")
 
-    bootstrap_messaging.build_auth(_settings(monkeypatch, auth_mode="disabled"))
+    bootstrap(_settings(monkeypatch, auth_mode="disabled")).auth
 
     assert [record.getMessage() for record in caplog.records] == ["auth.disabled"]
 
@@ -86,9 +86,9 @@ def test_should_warn_when_auth_is_disabled(
 def test_should_not_warn_when_auth_is_enabled(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="worker.bootstrap_messaging")
+    caplog.set_level(logging.WARNING, logger="worker.composition.components")
 
-    bootstrap_messaging.build_auth(_settings(monkeypatch, auth_jwt_secret=SECRET))
+    bootstrap(_settings(monkeypatch, auth_jwt_secret=SECRET)).auth
 
     assert caplog.records == []
 
@@ -99,10 +99,8 @@ def test_should_verify_tokens_minted_by_the_development_issuer(
     settings = _settings(
         monkeypatch, auth_jwt_secret=SECRET, auth_issuer="dev", auth_audience="worker"
     )
-    token = bootstrap_messaging.build_token_issuer(settings).issue(
-        subject="alice", roles=["importer"]
-    )
-    auth = bootstrap_messaging.build_auth(settings)
+    token = bootstrap(settings).token_issuer.issue(subject="alice", roles=["importer"])
+    auth = bootstrap(settings).auth
 
     identity = auth.authorize(f"Bearer {token}")
 
@@ -112,7 +110,7 @@ def test_should_verify_tokens_minted_by_the_development_issuer(
 def test_should_refuse_a_request_without_a_token_when_auth_is_enabled(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    auth = bootstrap_messaging.build_auth(_settings(monkeypatch, auth_jwt_secret=SECRET))
+    auth = bootstrap(_settings(monkeypatch, auth_jwt_secret=SECRET)).auth
 
     with pytest.raises(UnauthenticatedError):
         auth.authorize(None)
@@ -133,16 +131,16 @@ def test_should_refuse_an_inconsistent_auth_configuration(
     settings = _settings(monkeypatch, **auth_settings)
 
     with pytest.raises(ConfigurationError, match=message):
-        bootstrap_messaging.build_auth(settings)
+        bootstrap(settings).auth
 
 
 def test_should_require_a_secret_to_mint_tokens() -> None:
     with pytest.raises(ConfigurationError, match="AUTH_JWT_SECRET must be set"):
-        bootstrap_messaging.build_token_issuer(Settings())
+        bootstrap(Settings()).token_issuer
 
 
 def test_should_refuse_to_mint_with_a_secret_the_worker_would_refuse(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with pytest.raises(ConfigurationError, match="at least 32 bytes"):
-        bootstrap_messaging.build_token_issuer(_settings(monkeypatch, auth_jwt_secret="short"))
+        bootstrap(_settings(monkeypatch, auth_jwt_secret="short")).token_issuer

@@ -5,29 +5,11 @@ from datetime import UTC, datetime
 import pytest
 
 from application.events.audit_event import AuditEvent, AuditEventType, AuditOutcome
-from application.events.event_codec import (
-    audit_event_attributes,
-    audit_event_bytes,
-    result_event_attributes,
-    result_event_bytes,
-)
+from application.events.audit_event_codec import audit_event_attributes, audit_event_bytes
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
-from domain.events.import_completed import ImportCompleted
-from domain.events.result_event_codec import encode_result_event
 
 MOMENT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-TRACE = {"traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
-RESULT = ImportCompleted(
-    event_id="00000000-0000-4000-8000-000000000001",
-    import_id="imp-1",
-    dataset="people",
-    correlation_id="corr-1",
-    rows_read=2,
-    rows_imported=2,
-    started_at=MOMENT,
-    finished_at=MOMENT,
-)
 ACTOR = UserIdentity(subject="user-1", roles=frozenset({UserRole.VIEWER, UserRole.IMPORTER}))
 AUDIT = AuditEvent(
     event_id="00000000-0000-4000-8000-000000000002",
@@ -52,37 +34,6 @@ ANONYMOUS_AUDIT = AuditEvent(
 )
 
 
-def test_should_write_the_result_event_as_its_contract_json() -> None:
-    sut = result_event_bytes
-
-    data = sut(RESULT)
-
-    assert json.loads(data) == encode_result_event(RESULT)
-
-
-def test_should_write_compact_utf8_json_without_escaping_non_ascii() -> None:
-    sut = result_event_bytes
-
-    data = sut(replace(RESULT, dataset="personnes_été"))
-
-    assert b'"dataset":"personnes_\xc3\xa9t\xc3\xa9"' in data
-
-
-def test_should_give_the_result_event_the_contract_attributes_and_the_trace() -> None:
-    sut = result_event_attributes
-
-    attributes = sut(RESULT, TRACE)
-
-    assert attributes == {
-        "event_type": "ImportCompleted",
-        "import_id": "imp-1",
-        "dataset": "people",
-        "correlation_id": "corr-1",
-        "schema_version": "1",
-        "traceparent": TRACE["traceparent"],
-    }
-
-
 def test_should_write_the_audit_event_as_contract_section_5_shows() -> None:
     sut = audit_event_bytes
 
@@ -105,11 +56,16 @@ def test_should_write_a_null_actor_and_resource_when_nobody_and_nothing_is_known
 
     document = json.loads(sut(ANONYMOUS_AUDIT))
 
-    assert (document["actor"], document["resource"], document["details"]) == (
-        None,
-        {"dataset": None, "import_id": None},
-        {},
-    )
+    assert document == {
+        "event_id": "00000000-0000-4000-8000-000000000003",
+        "event_type": "message.dead_lettered",
+        "occurred_at": "2024-05-01T12:00:00+00:00",
+        "correlation_id": "corr-2",
+        "actor": None,
+        "resource": {"dataset": None, "import_id": None},
+        "outcome": "failure",
+        "details": {},
+    }
 
 
 def test_should_give_the_audit_event_its_type_and_correlation_id_as_attributes() -> None:

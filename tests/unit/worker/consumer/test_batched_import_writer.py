@@ -4,26 +4,27 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from application.errors import DependencyUnavailableError
-from domain.events.import_finished import ImportFinished
+from application.ports.import_attempt import ImportAttempt
+from domain.lifecycle.import_answer import ImportAnswer
 from tests.unit.worker.consumer.batcher_doubles import (
     TIMEOUT_SECONDS,
     BatcherWorld,
     GatedBatchRunner,
-    SmallImport,
     closed,
     closing,
     finished,
+    small_import,
     wait_until_queued,
 )
 
 MAX_BATCH = 3
-FIRST = SmallImport("imp-1", "msg-1")
-SECOND = SmallImport("imp-2", "msg-2")
-THIRD = SmallImport("imp-3", "msg-3")
-FOURTH = SmallImport("imp-4", "msg-4")
-FIFTH = SmallImport("imp-5", "msg-5")
-FIRST_AGAIN = SmallImport("imp-1", "msg-1-again")
-POISONED = SmallImport("poisoned", "msg-poisoned")
+FIRST = small_import("imp-1", "msg-1")
+SECOND = small_import("imp-2", "msg-2")
+THIRD = small_import("imp-3", "msg-3")
+FOURTH = small_import("imp-4", "msg-4")
+FIFTH = small_import("imp-5", "msg-5")
+FIRST_AGAIN = small_import("imp-1", "msg-1-again")
+POISONED = small_import("poisoned", "msg-poisoned")
 
 
 @pytest.fixture
@@ -39,12 +40,12 @@ def world(runner: GatedBatchRunner) -> Iterator[BatcherWorld]:
     closed(world.sut)
 
 
-def test_should_run_a_lone_submission_at_once_without_waiting_for_more(
+def test_should_write_a_lone_submission_at_once_without_waiting_for_more(
     world: BatcherWorld,
 ) -> None:
     world.runner.released.set()
 
-    result = world.sut.submit(FIRST)
+    result = world.sut.write(FIRST)
 
     assert result == finished(FIRST)
 
@@ -107,7 +108,7 @@ def test_should_keep_running_batches_after_one_failed(world: BatcherWorld) -> No
 def test_should_log_a_failed_batch_with_its_size(
     world: BatcherWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="worker.consumer.import_batcher")
+    caplog.set_level(logging.WARNING, logger="worker.consumer.batched_import_writer")
 
     world.run_queued([POISONED, FIRST])
 
@@ -124,7 +125,7 @@ def test_should_return_from_close_when_nothing_was_submitted(world: BatcherWorld
 
 def test_should_end_its_thread_when_closed(world: BatcherWorld) -> None:
     world.runner.released.set()
-    world.sut.submit(FIRST)
+    world.sut.write(FIRST)
 
     closed(world.sut)
 
@@ -143,7 +144,7 @@ def test_should_still_run_a_deferred_duplicate_queued_before_close(world: Batche
 
 
 class FirstAnswerOnlyRunner(GatedBatchRunner):
-    def __call__(self, items: Sequence[SmallImport]) -> list[ImportFinished]:
+    def __call__(self, items: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         return super().__call__(items)[:1]
 
 

@@ -9,7 +9,7 @@ from shared.configuration import Settings
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
 from tests.integration.worker.results_subscription import create_results_subscription
 from tests.unit.worker.cli.cli_runner import CliRunner
-from worker import bootstrap_messaging
+from worker.bootstrap import bootstrap
 from worker.consumer import worker_runtime
 from worker.consumer.worker_runtime import WorkerRuntime
 
@@ -41,13 +41,13 @@ def worker_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings
 
 @pytest.fixture
 def running_worker(applied_topology: str, worker_settings: Settings) -> Iterator[RunningWorker]:
-    worker = RunningWorker(bootstrap_messaging.build_worker(worker_settings))
+    worker = RunningWorker(bootstrap(worker_settings).worker.runtime)
     yield worker
     worker.stop()
 
 
 def test_should_build_the_worker_without_starting_it(applied_topology: str) -> None:
-    runtime = bootstrap_messaging.build_worker(Settings(auth_mode="disabled", health_port=0))
+    runtime = bootstrap(Settings(auth_mode="disabled", health_port=0)).worker.runtime
 
     assert isinstance(runtime, WorkerRuntime)
 

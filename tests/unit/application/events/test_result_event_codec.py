@@ -4,17 +4,23 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from application.events.result_event_codec import (
+    decode_result_event,
+    encode_result_event,
+    result_event_attributes,
+    result_event_bytes,
+)
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_error_detail import ImportErrorDetail
 from domain.events.import_failed import ImportFailed
 from domain.events.import_finished import ImportFinished
 from domain.events.import_rejected import ImportRejected
-from domain.events.result_event_codec import decode_result_event, encode_result_event
 from domain.model.row_rejection import RowRejection
 
 STARTED_AT = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 FINISHED_AT = datetime(2024, 5, 1, 12, 0, 3, 250000, tzinfo=UTC)
 EVENT_ID = "00000000-0000-4000-8000-000000000001"
+TRACE = {"traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
 COMPLETED = ImportCompleted(
     event_id=EVENT_ID,
     import_id="imp-1",
@@ -157,3 +163,49 @@ def test_should_refuse_to_decode_an_unknown_event_type() -> None:
 
     with pytest.raises(KeyError):
         sut(data)
+
+
+def test_should_write_the_result_event_as_its_contract_json() -> None:
+    sut = result_event_bytes
+
+    data = sut(COMPLETED)
+
+    assert json.loads(data) == encode_result_event(COMPLETED)
+
+
+def test_should_write_compact_utf8_json_without_escaping_non_ascii() -> None:
+    sut = result_event_bytes
+
+    data = sut(replace(COMPLETED, dataset="personnes_été"))
+
+    assert b'"dataset":"personnes_\xc3\xa9t\xc3\xa9"' in data
+
+
+def test_should_give_the_result_event_the_contract_attributes_and_the_trace() -> None:
+    sut = result_event_attributes
+
+    attributes = sut(COMPLETED, TRACE)
+
+    assert attributes == {
+        "event_type": "ImportCompleted",
+        "import_id": "imp-1",
+        "dataset": "people",
+        "correlation_id": "corr-1",
+        "schema_version": "1",
+        "traceparent": TRACE["traceparent"],
+    }
+
+
+def test_should_refuse_to_encode_an_event_without_a_wire_format() -> None:
+    sut = encode_result_event
+    event = ImportFinished(
+        event_id=EVENT_ID,
+        import_id="imp-1",
+        dataset="people",
+        correlation_id="corr-1",
+        started_at=STARTED_AT,
+        finished_at=FINISHED_AT,
+    )
+
+    with pytest.raises(TypeError):
+        sut(event)

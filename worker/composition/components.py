@@ -1,0 +1,196 @@
+import getpass
+import logging
+import sys
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from pydantic import SecretStr
+
+from adapters.file_importer.csv_record_source import CsvRecordSource
+from adapters.file_importer.csv_tabular_reader import CsvTabularReader
+from adapters.file_importer.file_uri_opener import FileUriOpener
+from adapters.file_importer.https_uri_opener import HttpsUriOpener
+from adapters.file_importer.local_file_opener import LocalFileOpener
+from adapters.observability.null_import_progress import NullImportProgress
+from adapters.observability.otel_trace_context import OtelTraceContext
+from adapters.observability.tqdm_import_progress import TqdmImportProgress
+from adapters.persistence.unit_of_work_factory import create_unit_of_work
+from adapters.security.jwt_token_issuer import JwtTokenIssuer
+from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
+from adapters.security.token_verifier_factory import build_token_verifier
+from adapters.system.system_clock import SystemClock
+from adapters.system.uuid_id_generator import UuidIdGenerator
+from application.ports.clock import Clock
+from application.ports.id_generator import IdGenerator
+from application.ports.import_progress import ImportProgress
+from application.ports.import_writer import ImportWriter
+from application.ports.outbox_hand_over import OutboxHandOver
+from application.ports.record_source import RecordSource
+from application.ports.token_verifier import TokenVerifier
+from application.ports.trace_context import TraceContext
+from application.ports.unit_of_work import UnitOfWork
+from application.services.auth_service import AuthService
+from application.services.event_messages import EventMessages, EventTopics
+from application.services.import_attempts import ImportAttempts
+from application.services.import_recorder import ImportRecorder
+from application.services.no_hand_over import NoHandOver
+from application.use_cases.get_data import GetDataUseCase
+from application.use_cases.import_data import ImportDataUseCase
+from domain.auth.user_identity import UserIdentity
+from domain.enums.user_role import UserRole
+from shared.configuration import Settings
+from shared.configuration_error import ConfigurationError
+from worker.composition.overrides import Overrides
+
+if TYPE_CHECKING:
+    from worker.composition.messaging_components import MessagingComponents
+    from worker.composition.worker_components import WorkerComponents
+
+logger = logging.getLogger(__name__)
+
+
+class Components:
+    """Every collaborator of the program, each built once, when first asked for. The Pub/Sub
+    parts load only for the commands that use them, so that the others start fast."""
+
+    def __init__(self, settings: Settings, overrides: Overrides) -> None:
+        self.settings = settings
+        self.overrides = overrides
+
+    @cached_property
+    def clock(self) -> Clock:
+        return self.overrides.get("clock") or SystemClock()
+
+    @cached_property
+    def ids(self) -> IdGenerator:
+        return self.overrides.get("ids") or UuidIdGenerator()
+
+    @cached_property
+    def trace(self) -> TraceContext:
+        return self.overrides.get("trace") or OtelTraceContext()
+
+    @cached_property
+    def uow(self) -> UnitOfWork:
+        return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
+
+    @cached_property
+    def messages(self) -> EventMessages:
+        topics = EventTopics(
+            results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
+        )
+        return EventMessages(topics=topics, clock=self.clock, ids=self.ids)
+
+    @cached_property
+    def attempts(self) -> ImportAttempts:
+        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.trace)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        verifier = self.overrides.get("token_verifier") or self._configured_verifier()
+        if verifier is None:
+            logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
+        return AuthService(verifier)
+
+    @cached_property
+    def message_source(self) -> RecordSource:
+        given = self.overrides.get("message_source")
+        if given is not None:
+            return given
+        files = FileUriOpener(allowed_roots=self.settings.import_allowed_roots)
+        hosts = HttpsUriOpener(
+            allowed_hosts=self.settings.import_allowed_hosts,
+            max_bytes=self.settings.import_max_source_bytes,
+        )
+        return CsvRecordSource(openers={"file": files, "https": hosts}, reader=CsvTabularReader())
+
+    @cached_property
+    def get_data(self) -> GetDataUseCase:
+        return GetDataUseCase(uow=self.uow)
+
+    @cached_property
+    def token_issuer(self) -> JwtTokenIssuer:
+        secret = _secret(self.settings.auth_jwt_secret)
+        if secret is None:
+            raise ConfigurationError("AUTH_JWT_SECRET must be set to mint development tokens")
+        try:
+            SharedSecretKeyResolver(secret)
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from error
+        return JwtTokenIssuer(
+            secret,
+            clock=self.clock,
+            issuer=self.settings.auth_issuer,
+            audience=self.settings.auth_audience,
+        )
+
+    @cached_property
+    def messaging(self) -> "MessagingComponents":
+        from worker.composition.messaging_components import MessagingComponents
+
+        return MessagingComponents(self)
+
+    @cached_property
+    def worker(self) -> "WorkerComponents":
+        from worker.composition.worker_components import WorkerComponents
+
+        return WorkerComponents(self, self.messaging)
+
+    def close(self) -> None:
+        if "worker" in self.__dict__:
+            self.worker.close()
+
+    def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
+        """`import FILE`: the operator reads a local file as themselves; the events stay in the
+        outbox for a worker on the same store to publish."""
+        operator = UserIdentity(
+            subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
+        )
+        return self.import_data(
+            auth=AuthService(None, anonymous=operator),
+            source=CsvRecordSource(openers={"file": LocalFileOpener()}, reader=CsvTabularReader()),
+            writer=self.recorder(NoHandOver()),
+            progress=self.overrides.get("progress") or _operator_progress(interactive),
+        )
+
+    def import_data(
+        self,
+        *,
+        auth: AuthService,
+        source: RecordSource,
+        writer: ImportWriter,
+        progress: ImportProgress,
+    ) -> ImportDataUseCase:
+        return ImportDataUseCase(
+            auth=auth, source=source, attempts=self.attempts, writer=writer, progress=progress
+        )
+
+    def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
+        return ImportRecorder(
+            uow=self.uow,
+            messages=self.messages,
+            hand_over=self.overrides.get("hand_over") or hand_over,
+        )
+
+    def _configured_verifier(self) -> TokenVerifier | None:
+        settings = self.settings
+        try:
+            return build_token_verifier(
+                mode=settings.auth_mode,
+                secret=_secret(settings.auth_jwt_secret),
+                public_key=_secret(settings.auth_jwt_public_key),
+                jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
+                issuer=settings.auth_issuer,
+                audience=settings.auth_audience,
+            )
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from error
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return None if value is None else value.get_secret_value()
+
+
+def _operator_progress(interactive: bool) -> ImportProgress:
+    if interactive:
+        return TqdmImportProgress(stream=sys.stderr, description="importing")
+    return NullImportProgress()

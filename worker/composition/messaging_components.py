@@ -1,0 +1,70 @@
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from adapters.messaging.pubsub_dead_letter_replayer import PubSubDeadLetterReplayer
+from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
+from adapters.messaging.pubsub_subscriber import PubSubSubscriber
+from adapters.messaging.pubsub_topology import PubSubTopology
+from adapters.messaging.topology_names import TopologyNames
+from application.ports.message_publisher import MessagePublisher
+from shared.configuration_error import ConfigurationError
+
+if TYPE_CHECKING:
+    from worker.composition.components import Components
+
+
+class MessagingComponents:
+    """The Pub/Sub clients: the topology, a publisher and the subscription's puller."""
+
+    def __init__(self, root: "Components") -> None:
+        self._root = root
+        self._settings = root.settings
+
+    @cached_property
+    def project_id(self) -> str:
+        if not self._settings.google_cloud_project:
+            raise ConfigurationError("GOOGLE_CLOUD_PROJECT must be set")
+        return self._settings.google_cloud_project
+
+    @cached_property
+    def names(self) -> TopologyNames:
+        settings = self._settings
+        return TopologyNames(
+            import_requests_topic=settings.import_requests_topic,
+            import_requests_subscription=settings.import_requests_subscription,
+            import_results_topic=settings.import_results_topic,
+            audit_events_topic=settings.audit_events_topic,
+            dead_letter_topic=settings.dead_letter_topic,
+            dead_letter_subscription=settings.dead_letter_subscription,
+        )
+
+    @cached_property
+    def topology(self) -> PubSubTopology:
+        return PubSubTopology(project_id=self.project_id, names=self.names)
+
+    @cached_property
+    def publisher(self) -> MessagePublisher:
+        given = self._root.overrides.get("publisher")
+        return given or PubSubMessagePublisher(project_id=self.project_id)
+
+    @cached_property
+    def subscriber(self) -> PubSubSubscriber:
+        settings = self._settings
+        return PubSubSubscriber(
+            project_id=self.project_id,
+            subscription=settings.import_requests_subscription,
+            max_messages=settings.pubsub_max_outstanding_messages,
+            max_bytes=settings.pubsub_max_outstanding_bytes,
+            max_lease_duration_seconds=settings.pubsub_max_lease_seconds,
+            callback_threads=settings.pubsub_callback_threads,
+            probe_timeout_seconds=settings.health_probe_timeout_seconds,
+        )
+
+    @cached_property
+    def dead_letter_replayer(self) -> PubSubDeadLetterReplayer:
+        return PubSubDeadLetterReplayer(
+            project_id=self.project_id,
+            publisher=self.publisher,
+            clock=self._root.clock,
+            names=self.names,
+        )
