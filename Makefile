@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SEMGREP_VERSION := 1.185.0
 
 SOURCE_PACKAGES := worker domain application adapters shared
-CODE_PATHS := $(SOURCE_PACKAGES) tests bench
+CODE_PATHS := $(SOURCE_PACKAGES) tests bench devkit
 GATE := scripts/gate.sh
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \

@@ -4,8 +4,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from adapters.persistence.postgres.schema import create_postgres_schema
-from adapters.persistence.postgres.tables import PostgresTables
+from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from bench.measured_command import run_timed
 
 IMPORT_SCHEMA = "bench_import"
@@ -44,9 +43,16 @@ def reset_tables(url: str) -> None:
     with connect(url) as connection:
         for schema in ALL_SCHEMAS:
             connection.execute(CREATE_SCHEMA.format(sql.Identifier(schema)))
-        create_postgres_schema(connection, PostgresTables(IMPORT_SCHEMA))
-        create_postgres_schema(connection, PostgresTables(STORE_COPY_SCHEMA))
         connection.execute(CREATE_PLAIN_TABLE.format(sql.Identifier(PLAIN_COPY_SCHEMA, "items")))
+    for schema in (IMPORT_SCHEMA, STORE_COPY_SCHEMA):
+        create_store(search_path_url(url, schema))
+
+
+def create_store(url: str) -> None:
+    store = create_unit_of_work(url, per_thread=False)
+    with store:
+        store.records.count("__benchmark__")
+    store.close()
 
 
 def checkpoint(url: str) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.persistence.unit_of_work_factory import create_unit_of_work
+from application.ports.unit_of_work import UnitOfWork
+from bench.benchmark_database import search_path_url
 from adapters.persistence.record_codec import encode_key, encode_values
 from domain.model.data_record import DataRecord
 from domain.model.record_value import RecordValue
@@ -43,8 +45,10 @@ def synthetic_records(rows: int) -> Iterator[DataRecord]:
         )
 
 
-def create_tables(url: str, schema: str) -> PostgresUnitOfWork:
-    unit_of_work = PostgresUnitOfWork(url, schema=schema)
+def create_tables(url: str, schema: str) -> UnitOfWork:
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    unit_of_work = create_unit_of_work(search_path_url(url, schema), per_thread=False)
     with unit_of_work:
         unit_of_work.records.count(DATASET)
     return unit_of_work

@@ -1,1 +1,13 @@
+import sys
+from collections.abc import Iterator
+
+import pytest
+
 pytest_plugins = ["tests.integration.pubsub_fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def restored_switch_interval() -> Iterator[None]:
+    interval = sys.getswitchinterval()
+    yield
+    sys.setswitchinterval(interval)

@@ -1,4 +1,5 @@
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 from application.ports.import_attempt import ImportAttempt
@@ -6,38 +7,36 @@ from application.ports.import_writer import ImportWriter
 from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.unit_of_work import UnitOfWork
-from application.services.event_messages import EventMessages
+from application.services.outcome_messages import OutcomeMessages
 from domain.events.import_finished import ImportFinished
 from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 from domain.lifecycle.import_answer import ImportAnswer
 from domain.model.data_record import DataRecord
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ImportRecorder(ImportWriter):
     """Writes attempts in one transaction per call: the ledger decides which stand, their records
     and the events that answer each go with them; once committed, the events are handed over."""
 
-    def __init__(
-        self, *, uow: UnitOfWork, messages: EventMessages, hand_over: OutboxHandOver
-    ) -> None:
-        self._uow = uow
-        self._messages = messages
-        self._hand_over = hand_over
+    uow: UnitOfWork
+    messages: OutcomeMessages
+    hand_over: OutboxHandOver
 
     def write(self, attempt: ImportAttempt) -> ImportAnswer:
         """One attempt whose records stream from its source into the store, unless it completed."""
-        with self._uow as uow:
+        with self.uow as uow:
             if not CompletedImportIsFinal.holds_for(uow.imports.find(attempt.import_id)):
                 uow.records.upsert_all(attempt.records)
             [answer], written = self._conclude(uow, [attempt])
-        self._hand_over.hand_over(written)
+        self.hand_over.hand_over(written)
         return answer
 
     def write_all(self, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         """Attempts whose records are in hand, with distinct import_ids, in one transaction."""
-        with self._uow as uow:
+        with self.uow as uow:
             answers, written = self._conclude(uow, attempts)
-        self._hand_over.hand_over(written)
+        self.hand_over.hand_over(written)
         return answers
 
     def _conclude(
@@ -46,7 +45,7 @@ class ImportRecorder(ImportWriter):
         answers = _answers(uow, attempts)
         uow.records.upsert_all(_first_answers_records(attempts, answers))
         written = uow.outbox.add(
-            list(chain.from_iterable(map(self._messages.answer, attempts, answers)))
+            list(chain.from_iterable(map(self.messages.answer, attempts, answers)))
         )
         uow.commit()
         return answers, written

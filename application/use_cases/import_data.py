@@ -1,6 +1,6 @@
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from application.errors import AccessDeniedError, ImportSourceError
 from application.ports.import_attempt import ImportAttempt
@@ -34,46 +34,38 @@ class ImportData:
     authorization: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ImportDataUseCase:
     """Authorises a request, then reads its source into validated records for its writer, which
     stores them atomically and idempotently, alone or together with other requests."""
 
-    def __init__(
-        self,
-        *,
-        auth: AuthService,
-        source: RecordSource,
-        attempts: ImportAttempts,
-        writer: ImportWriter,
-        progress: ImportProgress,
-    ) -> None:
-        self._auth = auth
-        self._source = source
-        self._attempts = attempts
-        self._writer = writer
-        self._progress = progress
-        self._service = DataImportService()
+    auth: AuthService
+    source: RecordSource
+    attempts: ImportAttempts
+    writer: ImportWriter
+    progress: ImportProgress
+    service: DataImportService = field(default_factory=DataImportService, init=False, repr=False)
 
     def execute(self, command: ImportData) -> ImportAnswer:
         try:
-            actor = self._auth.authorize(command.authorization)
+            actor = self.auth.authorize(command.authorization)
         except AccessDeniedError as error:
-            return self._write(self._attempts.denied(command, error))
-        started_at = self._attempts.now()
+            return self._write(self.attempts.denied(command, error))
+        started_at = self.attempts.now()
         tally = ImportTally()
         records = self._records(command, tally)
         try:
             return self._write(
-                self._attempts.read(command, actor, records, tally, started_at=started_at)
+                self.attempts.read(command, actor, records, tally, started_at=started_at)
             )
         except (ImportSourceError, MissingColumnsError) as error:
-            return self._write(self._attempts.failed(command, actor, error, started_at=started_at))
+            return self._write(self.attempts.failed(command, actor, error, started_at=started_at))
         finally:
-            self._progress.finish(tally.rows_read)
+            self.progress.finish(tally.rows_read)
 
     def _records(self, command: ImportData, tally: ImportTally) -> Iterator[DataRecord]:
-        with self._source.open(command.source) as stream:
-            plan = self._service.plan(
+        with self.source.open(command.source) as stream:
+            plan = self.service.plan(
                 dataset=command.dataset,
                 import_id=command.import_id,
                 header=stream.header,
@@ -85,10 +77,10 @@ class ImportDataUseCase:
         for count, row in enumerate(rows, start=1):
             yield row
             if count % PROGRESS_STEP == 0:
-                self._progress.report(count)
+                self.progress.report(count)
 
     def _write(self, attempt: ImportAttempt) -> ImportAnswer:
-        answer = self._writer.write(attempt)
+        answer = self.writer.write(attempt)
         _log(answer)
         return answer
 

@@ -14,17 +14,36 @@ FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 class CollectedTest:
     test_id: str
     assertion_count: int
+    bundled_facts: int
 
 
 def collect_tests(path: Path) -> list[CollectedTest]:
     return [
-        CollectedTest(test_id=f"{relative_name(path)}::{node.name}", assertion_count=count(node))
+        CollectedTest(
+            test_id=f"{relative_name(path)}::{node.name}",
+            assertion_count=count(node),
+            bundled_facts=bundled(node),
+        )
         for node in _test_function_nodes(parse(path))
     ]
 
 
 def count(function: FunctionNode) -> int:
     return sum(_count_in(statement) for statement in function.body)
+
+
+def bundled(function: FunctionNode) -> int:
+    """Assertions that join facts with `and`, or compare a tuple built inside the assertion."""
+    return sum(1 for node in ast.walk(function) if _bundles_facts(node))
+
+
+def _bundles_facts(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Assert):
+        return False
+    test = node.test
+    if isinstance(test, ast.BoolOp):
+        return True
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Tuple)
 
 
 def _test_function_nodes(module: ast.Module) -> list[FunctionNode]:

@@ -4,7 +4,7 @@ from typing import cast
 
 import pytest
 
-from tests.architecture.assertion_counting import FunctionNode, collect_tests, count
+from tests.architecture.assertion_counting import FunctionNode, bundled, collect_tests, count
 
 SOURCES_AND_COUNTS = [
     ("def test_x():\n    assert 1\n", 1),
@@ -56,3 +56,21 @@ def test_should_collect_module_level_tests_and_methods_of_test_classes_only(
     collected = collect_tests(module)
 
     assert [test.test_id.split("::")[1] for test in collected] == ["test_a", "test_b"]
+
+
+BUNDLES = [
+    ("def test_x():\n    assert (a, b) == (1, 2)\n", 1),
+    ("def test_x():\n    assert a and b\n", 1),
+    ("def test_x():\n    assert pair == (1, 2)\n", 0),
+    ("def test_x():\n    assert {'a': a, 'b': b} == {'a': 1, 'b': 2}\n", 0),
+]
+BUNDLE_IDS = ["tuple built in the assertion", "facts joined by and", "a tuple value", "a record"]
+
+
+@pytest.mark.parametrize(("source", "expected"), BUNDLES, ids=BUNDLE_IDS)
+def test_should_count_assertions_that_bundle_several_facts(source: str, expected: int) -> None:
+    function = cast(FunctionNode, ast.parse(source).body[0])
+
+    counted = bundled(function)
+
+    assert counted == expected

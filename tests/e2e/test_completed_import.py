@@ -28,9 +28,9 @@ def completed(
 def test_should_publish_import_completed_with_counts(completed: CompletedOutcome) -> None:
     result = completed.result()
 
-    counts = (result["event_type"], result["rows_read"], result["rows_imported"])
-
-    assert (*counts, result["rows_rejected"]) == ("ImportCompleted", 5, 3, 2)
+    assert {
+        key: result[key] for key in ("event_type", "rows_read", "rows_imported", "rows_rejected")
+    } == {"event_type": "ImportCompleted", "rows_read": 5, "rows_imported": 3, "rows_rejected": 2}
 
 
 def test_should_list_each_rejected_row_with_its_column(completed: CompletedOutcome) -> None:

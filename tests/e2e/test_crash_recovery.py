@@ -98,9 +98,13 @@ def test_should_count_every_row_once_in_the_result(
 ) -> None:
     result = recovered.result()
 
-    counts = (result["rows_read"], result["rows_imported"], result["rows_rejected"])
+    counts = {key: result[key] for key in ("rows_read", "rows_imported", "rows_rejected")}
 
-    assert counts == (large_csv.rows, large_csv.valid_rows, large_csv.rows - large_csv.valid_rows)
+    assert counts == {
+        "rows_read": large_csv.rows,
+        "rows_imported": large_csv.valid_rows,
+        "rows_rejected": large_csv.rows - large_csv.valid_rows,
+    }
 
 
 def test_should_deliver_the_result_again_when_the_message_is_redelivered(

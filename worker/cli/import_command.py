@@ -16,9 +16,11 @@ from domain.model.column_spec import ColumnSpec
 from domain.model.import_schema import ImportSchema
 from shared.configuration import Settings
 from worker.bootstrap import bootstrap
+from worker.cli.command_parsers import add_command
 from worker.cli.output import print_error, print_json
 from worker.messages.column_schema import ColumnsModel
 from worker.messages.wire_types import DatasetName, ImportId
+from worker.process_tuning import shorten_thread_switch_interval
 
 EXIT_COMPLETED = 0
 EXIT_FAILED = 1
@@ -27,11 +29,8 @@ EXIT_ROWS_REJECTED = 3
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "import",
-        help="import a local CSV file into the configured store",
-        description="Imports FILE into DATASET on the configured store, without Pub/Sub. "
-        "Exit status: 0 all rows imported, 3 some rows rejected, 1 import failed, 2 usage error.",
+    parser = add_command(
+        commands, "import", run, help="import a local CSV file into the configured store"
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the CSV file, read as yourself")
     parser.add_argument("--dataset", required=True, help="target dataset name")
@@ -41,10 +40,12 @@ def register(commands: Any) -> None:
     parser.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
     parser.add_argument("--no-header", action="store_true", help="the first row is data")
     parser.add_argument("--import-id", help="idempotency key (default: a new cli-<uuid>)")
-    parser.set_defaults(handler=run)
 
 
 def run(arguments: argparse.Namespace, settings: Settings) -> int:
+    """Imports FILE into DATASET on the configured store, without Pub/Sub. Exit status: 0 all rows
+    imported, 3 some rows rejected, 1 import failed, 2 usage error.
+    """
     components = bootstrap(settings)
     try:
         command = _command(arguments, components.ids.new_id())
@@ -52,6 +53,7 @@ def run(arguments: argparse.Namespace, settings: Settings) -> int:
         print_error(_usage_message(error))
         return EXIT_USAGE
     use_case = components.operator_import(interactive=sys.stderr.isatty())
+    shorten_thread_switch_interval()
     with bound_log_context(
         correlation_id=command.correlation_id, import_id=command.import_id, dataset=command.dataset
     ):

@@ -4,6 +4,7 @@ from typing import Any
 from application.use_cases.get_data import CountRecords, GetRecord
 from shared.configuration import Settings
 from worker.bootstrap import bootstrap
+from worker.cli.command_parsers import add_command, add_group
 from worker.cli.output import print_error, print_json
 
 EXIT_FOUND = 0
@@ -11,23 +12,20 @@ EXIT_ABSENT = 1
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("records", help="read stored records")
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    get = actions.add_parser(
-        "get",
-        help="print one stored record as JSON",
-        description="One KEY per key column, in key_columns order; "
-        "without key columns the key is <import_id>:<row number>. Exit 1 when absent.",
-    )
+    actions = add_group(commands, "records", help="read stored records")
+    get = add_command(actions, "get", get_record, help="print one stored record as JSON")
     get.add_argument("dataset", metavar="DATASET")
     get.add_argument("key", metavar="KEY", nargs="+")
-    get.set_defaults(handler=get_record)
-    count = actions.add_parser("count", help="print the number of stored records of DATASET")
+    count = add_command(
+        actions, "count", count_records, help="print the number of stored records of DATASET"
+    )
     count.add_argument("dataset", metavar="DATASET")
-    count.set_defaults(handler=count_records)
 
 
 def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
+    """One KEY per key column, in key_columns order; without key columns the key is
+    <import_id>:<row number>. Exit 1 when absent.
+    """
     query = GetRecord(dataset=arguments.dataset, key=tuple(arguments.key))
     record = bootstrap(settings).get_data.execute(query)
     if record is None:

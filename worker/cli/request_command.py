@@ -7,6 +7,7 @@ from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
 from worker.bootstrap import bootstrap
 from worker.composition.components import Components
+from worker.cli.command_parsers import add_command
 from worker.cli.output import print_error, print_json
 
 URI_MARKER = "://"
@@ -14,12 +15,11 @@ EXIT_USAGE = 2
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "request",
+        publish_request,
         help="publish an ImportRequested message (developer tool)",
-        description="Publishes an ImportRequested for FILE_OR_URI. A local path is sent as a "
-        "file:// URI, or as inline text with --inline. The authorization attribute carries "
-        "--token, else a token minted with AUTH_JWT_SECRET for --subject and --role.",
     )
     parser.add_argument("location", metavar="FILE_OR_URI")
     parser.add_argument("--dataset", required=True)
@@ -31,10 +31,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--token", help="bearer token to send as is")
     parser.add_argument("--subject", default="developer", help="subject of a minted token")
     parser.add_argument("--role", default="importer", help="role of a minted token")
-    parser.set_defaults(handler=publish_request)
 
 
 def publish_request(arguments: argparse.Namespace, settings: Settings) -> int:
+    """Publishes an ImportRequested for FILE_OR_URI. A local path is sent as a file:// URI, or as
+    inline text with --inline. The authorization attribute carries --token, else a token minted
+    with AUTH_JWT_SECRET for --subject and --role.
+    """
     components = bootstrap(settings)
     import_id = arguments.import_id or components.ids.new_id()
     correlation_id = arguments.correlation_id or components.ids.new_id()

@@ -30,7 +30,7 @@ from application.ports.token_verifier import TokenVerifier
 from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
-from application.services.event_messages import EventMessages, EventTopics
+from application.services.outcome_messages import OutcomeMessages, EventTopics
 from application.services.import_attempts import ImportAttempts
 from application.services.import_recorder import ImportRecorder
 from application.services.no_hand_over import NoHandOver
@@ -74,11 +74,11 @@ class Components:
         return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
 
     @cached_property
-    def messages(self) -> EventMessages:
+    def outcome_messages(self) -> OutcomeMessages:
         topics = EventTopics(
             results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
         )
-        return EventMessages(topics=topics, clock=self.clock, ids=self.ids)
+        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids)
 
     @cached_property
     def attempts(self) -> ImportAttempts:
@@ -167,7 +167,7 @@ class Components:
     def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
         return ImportRecorder(
             uow=self.uow,
-            messages=self.messages,
+            messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
         )
 

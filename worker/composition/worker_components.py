@@ -61,7 +61,7 @@ class WorkerComponents:
         return self._root.recorder(self.relay)
 
     @cached_property
-    def batched(self) -> BatchedImportWriter:
+    def batch_writer(self) -> BatchedImportWriter:
         return self._started(
             BatchedImportWriter(
                 self.recorder.write_all, max_batch=self._settings.import_batch_max_messages
@@ -69,24 +69,26 @@ class WorkerComponents:
         )
 
     @cached_property
-    def streamed_import(self) -> ImportDataUseCase:
+    def import_alone(self) -> ImportDataUseCase:
         return self._import_data(self.recorder)
 
     @cached_property
-    def batched_import(self) -> ImportDataUseCase:
-        return self._import_data(self.batched)
+    def import_in_batches(self) -> ImportDataUseCase:
+        return self._import_data(self.batch_writer)
 
     @cached_property
-    def streamed(self) -> StreamedImports:
+    def streamed_imports(self) -> StreamedImports:
         return self._started(
             StreamedImports(
-                self.streamed_import.execute, concurrency=self._settings.import_streamed_concurrency
+                self.import_alone.execute, concurrency=self._settings.import_streamed_concurrency
             )
         )
 
     @cached_property
     def execution(self) -> ImportExecution:
-        return ImportExecution(batched=self.batched_import, streamed=self.streamed)
+        return ImportExecution(
+            in_batches=self.import_in_batches.execute, alone=self.streamed_imports
+        )
 
     @cached_property
     def prometheus(self) -> PrometheusWorkerMetrics:
@@ -108,7 +110,7 @@ class WorkerComponents:
             dead_letter=DeadLetterMessageUseCase(
                 publisher=self._messaging.publisher,
                 dead_letter_topic=self._settings.dead_letter_topic,
-                messages=self._root.messages,
+                messages=self._root.outcome_messages,
             ),
             ids=self._root.ids,
             metrics=self.metrics,
@@ -157,8 +159,8 @@ class WorkerComponents:
             grace_seconds=self._settings.shutdown_grace_seconds,
             resources=(
                 subscriber,
-                self.batched,
-                self.streamed,
+                self.batch_writer,
+                self.streamed_imports,
                 self._messaging.publisher,
                 self._root.uow,
             ),

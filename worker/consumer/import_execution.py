@@ -1,5 +1,7 @@
+from collections.abc import Callable
+
 from application.ports.record_source import SourceDescriptor
-from application.use_cases.import_data import ImportData, ImportDataUseCase
+from application.use_cases.import_data import ImportData
 from domain.lifecycle.import_answer import ImportAnswer
 from worker.consumer.streamed_imports import StreamedImports
 
@@ -10,14 +12,16 @@ class ImportExecution:
     """Chooses how a request runs: small inline text joins a batch from the caller's thread;
     anything larger, or read from a uri, streams alone on one of a few threads."""
 
-    def __init__(self, *, batched: ImportDataUseCase, streamed: StreamedImports) -> None:
-        self._batched = batched
-        self._streamed = streamed
+    def __init__(
+        self, *, in_batches: Callable[[ImportData], ImportAnswer], alone: StreamedImports
+    ) -> None:
+        self._in_batches = in_batches
+        self._alone = alone
 
     def run(self, command: ImportData) -> ImportAnswer:
         if _is_small(command.source):
-            return self._batched.execute(command)
-        return self._streamed.run(command)
+            return self._in_batches(command)
+        return self._alone.run(command)
 
 
 def _is_small(source: SourceDescriptor) -> bool:

@@ -2,6 +2,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
@@ -43,30 +44,22 @@ class Imports(Protocol):
     def run(self, command: ImportData) -> ImportAnswer: ...
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ImportRequestHandler:
     """Message in, ack decision out: permanent problems acked with a result, transient nacked."""
 
-    def __init__(
-        self,
-        *,
-        imports: Imports,
-        dead_letter: DeadLetterMessageUseCase,
-        ids: IdGenerator,
-        metrics: MessageMetrics,
-        tracing: Tracing,
-    ) -> None:
-        self._imports = imports
-        self._dead_letter = dead_letter
-        self._ids = ids
-        self._metrics = metrics
-        self._tracing = tracing
+    imports: Imports
+    dead_letter: DeadLetterMessageUseCase
+    ids: IdGenerator
+    metrics: MessageMetrics
+    tracing: Tracing
 
     def __call__(self, message: InboundMessage) -> AckDecision:
-        correlation_id = message.attributes.get("correlation_id") or self._ids.new_id()
+        correlation_id = message.attributes.get("correlation_id") or self.ids.new_id()
         started = time.perf_counter()
-        self._metrics.message_started()
+        self.metrics.message_started()
         with bound_log_context(correlation_id=correlation_id):
-            with self._tracing("import-request process", dict(message.attributes)):
+            with self.tracing("import-request process", dict(message.attributes)):
                 outcome, answer = self._decide(message, correlation_id)
         self._finish(outcome, answer, started=started)
         return AckDecision.NACK if outcome is MessageOutcome.RETRIED else AckDecision.ACK
@@ -89,19 +82,19 @@ class ImportRequestHandler:
     def _dead_letter_message(
         self, message: InboundMessage, error: MalformedMessageError, correlation_id: str
     ) -> Decision:
-        self._dead_letter.execute(_dead_letter(message, error, correlation_id))
+        self.dead_letter.execute(_dead_letter(message, error, correlation_id))
         logger.warning("message.dead_lettered", extra={"reason": error.reason})
         return MessageOutcome.DEAD_LETTERED, None
 
     def _import(self, command: ImportData) -> Decision:
-        answer = self._imports.run(command)
+        answer = self.imports.run(command)
         return MessageOutcome.of(answer), answer
 
     def _finish(
         self, outcome: MessageOutcome, answer: ImportAnswer | None, *, started: float
     ) -> None:
         rows_imported, rows_rejected = _rows_stored(answer)
-        self._metrics.message_finished(
+        self.metrics.message_finished(
             outcome,
             duration_seconds=time.perf_counter() - started,
             rows_imported=rows_imported,

@@ -50,38 +50,27 @@ class WorkerSignals:
     stopping: threading.Event
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WorkerRuntime:
     """Consumes until asked to stop, then drains in-flight imports within the grace period."""
 
-    def __init__(
-        self,
-        *,
-        subscriber: Subscriber,
-        handle: Callable[[InboundMessage], AckDecision],
-        relayer: Relayer,
-        sidecar: Sidecar,
-        heartbeat: Heartbeat,
-        signals: WorkerSignals,
-        grace_seconds: float,
-        resources: Sequence[Resource] = (),
-    ) -> None:
-        self._subscriber = subscriber
-        self._handle = handle
-        self._relayer = relayer
-        self._sidecar = sidecar
-        self._heartbeat = heartbeat
-        self._signals = signals
-        self._grace_seconds = grace_seconds
-        self._resources = resources
+    subscriber: Subscriber
+    handle: Callable[[InboundMessage], AckDecision]
+    relayer: Relayer
+    sidecar: Sidecar
+    heartbeat: Heartbeat
+    signals: WorkerSignals
+    grace_seconds: float
+    resources: Sequence[Resource] = ()
 
     def request_stop(self) -> None:
-        self._signals.draining.set()
-        self._signals.stop_requested.set()
+        self.signals.draining.set()
+        self.signals.stop_requested.set()
 
     def run(self) -> int:
-        self._sidecar.start()
-        self._relayer.start()
-        self._subscriber.start(self._handle)
+        self.sidecar.start()
+        self.relayer.start()
+        self.subscriber.start(self.handle)
         logger.info("worker.started")
         exit_code = self._consume()
         self._drain()
@@ -89,23 +78,23 @@ class WorkerRuntime:
         return exit_code
 
     def _consume(self) -> int:
-        while not self._signals.stop_requested.wait(BEAT_SECONDS):
-            if not self._subscriber.is_alive():
+        while not self.signals.stop_requested.wait(BEAT_SECONDS):
+            if not self.subscriber.is_alive():
                 logger.error("worker.pull_died")
                 return EXIT_PULL_DIED
-            self._heartbeat.beat()
+            self.heartbeat.beat()
         return EXIT_STOPPED
 
     def _drain(self) -> None:
-        self._signals.draining.set()
+        self.signals.draining.set()
         cancel = threading.Timer(
-            self._grace_seconds * CANCEL_AT_GRACE_FRACTION, self._signals.stopping.set
+            self.grace_seconds * CANCEL_AT_GRACE_FRACTION, self.signals.stopping.set
         )
         cancel.start()
-        drained = self._subscriber.stop(self._grace_seconds)
+        drained = self.subscriber.stop(self.grace_seconds)
         cancel.cancel()
-        self._relayer.stop()
-        self._sidecar.stop()
+        self.relayer.stop()
+        self.sidecar.stop()
         self._release(drained)
 
     def _release(self, drained: bool) -> None:
@@ -113,5 +102,5 @@ class WorkerRuntime:
             logger.warning("worker.drain_timed_out", extra={"resources_left_open": True})
             return
         logger.info("worker.drained")
-        for resource in self._resources:
+        for resource in self.resources:
             resource.close()

@@ -1,29 +1,21 @@
 from typing import Self
 
+from adapters.persistence.held_repositories import HeldRepositories
 from adapters.persistence.memory.data_repository import InMemoryDataRepository
 from adapters.persistence.memory.import_ledger import InMemoryImportLedger
 from adapters.persistence.memory.outbox import InMemoryOutbox
 from adapters.persistence.memory.store import InMemoryStore
-from application.ports.unit_of_work import UnitOfWork
 
 
-class InMemoryTransaction(UnitOfWork):
+class InMemoryTransaction(HeldRepositories):
+    _records: InMemoryDataRepository
+    _imports: InMemoryImportLedger
+    _outbox: InMemoryOutbox
+
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
         self._outbox = InMemoryOutbox(store)
         self._begin()
-
-    @property
-    def records(self) -> InMemoryDataRepository:
-        return self._records
-
-    @property
-    def imports(self) -> InMemoryImportLedger:
-        return self._imports
-
-    @property
-    def outbox(self) -> InMemoryOutbox:
-        return self._outbox
 
     def __enter__(self) -> Self:
         self._begin()

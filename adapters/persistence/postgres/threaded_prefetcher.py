@@ -4,11 +4,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
-from adapters.persistence.postgres.short_switch_interval import ShortSwitchInterval
-
 Item = TypeVar("Item")
 PUT_TIMEOUT_SECONDS = 0.05
-SWITCH_INTERVAL_SECONDS = 0.0002
 THREAD_NAME = "threaded-prefetcher"
 
 
@@ -19,7 +16,6 @@ class ThreadedPrefetcher(Generic[Item]):
             maxsize=capacity
         )
         self._stopping = threading.Event()
-        self._switching = ShortSwitchInterval(SWITCH_INTERVAL_SECONDS)
         self._thread = threading.Thread(
             target=contextvars.copy_context().run,
             args=(self._produce,),
@@ -29,13 +25,11 @@ class ThreadedPrefetcher(Generic[Item]):
 
     def __enter__(self) -> Iterator[Item]:
         self._thread.start()
-        self._switching.__enter__()
         return self._received()
 
     def __exit__(self, *_: object) -> None:
         self._stopping.set()
         self._thread.join()
-        self._switching.__exit__()
 
     def _received(self) -> Iterator[Item]:
         while (delivery := self._deliveries.get()) is not None:

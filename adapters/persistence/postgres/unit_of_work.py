@@ -2,16 +2,16 @@ from typing import Any, Self
 
 import psycopg
 
+from adapters.persistence.held_repositories import HeldRepositories
 from adapters.persistence.postgres.connection import open_postgres_connection
 from adapters.persistence.postgres.data_repository import PostgresDataRepository
 from adapters.persistence.postgres.errors import postgres_errors
 from adapters.persistence.postgres.import_ledger import PostgresImportLedger
 from adapters.persistence.postgres.outbox import PostgresOutbox
 from adapters.persistence.postgres.tables import PostgresTables
-from application.ports.unit_of_work import UnitOfWork
 
 
-class PostgresUnitOfWork(UnitOfWork):
+class PostgresUnitOfWork(HeldRepositories):
     def __init__(
         self, conninfo: str, *, schema: str | None = None, connect_timeout_seconds: int = 10
     ) -> None:
@@ -19,18 +19,6 @@ class PostgresUnitOfWork(UnitOfWork):
         self._tables = PostgresTables(schema)
         self._connect_timeout_seconds = connect_timeout_seconds
         self._connection: psycopg.Connection[Any] | None = None
-
-    @property
-    def records(self) -> PostgresDataRepository:
-        return self._records
-
-    @property
-    def imports(self) -> PostgresImportLedger:
-        return self._imports
-
-    @property
-    def outbox(self) -> PostgresOutbox:
-        return self._outbox
 
     def __enter__(self) -> Self:
         self._connected()

@@ -2,31 +2,19 @@ import sqlite3
 from pathlib import Path
 from typing import Self
 
+from adapters.persistence.held_repositories import HeldRepositories
 from adapters.persistence.sqlite.connection import open_sqlite_connection
 from adapters.persistence.sqlite.data_repository import SqliteDataRepository
 from adapters.persistence.sqlite.errors import sqlite_errors
 from adapters.persistence.sqlite.import_ledger import SqliteImportLedger
 from adapters.persistence.sqlite.outbox import SqliteOutbox
-from application.ports.unit_of_work import UnitOfWork
 
 
-class SqliteUnitOfWork(UnitOfWork):
+class SqliteUnitOfWork(HeldRepositories):
     def __init__(self, path: str | Path, *, busy_timeout_seconds: float = 30.0) -> None:
         self._path = Path(path)
         self._busy_timeout_seconds = busy_timeout_seconds
         self._connection: sqlite3.Connection | None = None
-
-    @property
-    def records(self) -> SqliteDataRepository:
-        return self._records
-
-    @property
-    def imports(self) -> SqliteImportLedger:
-        return self._imports
-
-    @property
-    def outbox(self) -> SqliteOutbox:
-        return self._outbox
 
     def __enter__(self) -> Self:
         with sqlite_errors():

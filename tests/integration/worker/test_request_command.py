@@ -65,10 +65,10 @@ def test_should_publish_the_key_columns_and_the_columns_map(
     )
 
     body = _body(subscription_reader)
-    assert (body["key_columns"], body["columns"]) == (
-        ["id"],
-        {"id": {"type": "integer", "required": True}},
-    )
+    assert {key: body[key] for key in ("key_columns", "columns")} == {
+        "key_columns": ["id"],
+        "columns": {"id": {"type": "integer", "required": True}},
+    }
 
 
 def test_should_print_the_ids_it_published_under(
@@ -145,4 +145,4 @@ def test_should_send_a_token_minted_with_the_configured_secret(
 
     token = _received(subscription_reader).attributes["authorization"].removeprefix("Bearer ")
     claims = jwt.decode(token, SECRET, algorithms=["HS256"])
-    assert (claims["sub"], claims["roles"]) == ("bob", ["admin"])
+    assert {key: claims[key] for key in ("sub", "roles")} == {"sub": "bob", "roles": ["admin"]}

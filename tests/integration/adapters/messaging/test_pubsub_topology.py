@@ -16,16 +16,27 @@ def _apply(project_id: str, names: TopologyNames = TopologyNames()) -> TopologyA
     return result
 
 
-def _worker_settings(reader: SubscriptionReader, subscription: str) -> tuple[object, ...]:
+def _worker_settings(reader: SubscriptionReader, subscription: str) -> dict[str, object]:
     described = reader.describe(subscription)
-    return (
-        described.topic.rsplit("/", 1)[-1],
-        described.ack_deadline_seconds,
-        described.retry_policy.minimum_backoff.total_seconds(),
-        described.retry_policy.maximum_backoff.total_seconds(),
-        described.dead_letter_policy.dead_letter_topic.rsplit("/", 1)[-1],
-        described.dead_letter_policy.max_delivery_attempts,
-    )
+    return {
+        "topic": described.topic.rsplit("/", 1)[-1],
+        "ack_deadline_seconds": described.ack_deadline_seconds,
+        "minimum_backoff_seconds": described.retry_policy.minimum_backoff.total_seconds(),
+        "maximum_backoff_seconds": described.retry_policy.maximum_backoff.total_seconds(),
+        "dead_letter_topic": described.dead_letter_policy.dead_letter_topic.rsplit("/", 1)[-1],
+        "max_delivery_attempts": described.dead_letter_policy.max_delivery_attempts,
+    }
+
+
+def _contract_policies(topic: str, dead_letter_topic: str) -> dict[str, object]:
+    return {
+        "topic": topic,
+        "ack_deadline_seconds": 60,
+        "minimum_backoff_seconds": 10.0,
+        "maximum_backoff_seconds": 600.0,
+        "dead_letter_topic": dead_letter_topic,
+        "max_delivery_attempts": 5,
+    }
 
 
 def test_should_create_worker_subscription_with_contract_policies(
@@ -35,7 +46,7 @@ def test_should_create_worker_subscription_with_contract_policies(
 
     settings = _worker_settings(subscription_reader, "import-requests-worker")
 
-    assert settings == ("import-requests", 60, 10.0, 600.0, "import-requests-dead-letter", 5)
+    assert settings == _contract_policies("import-requests", "import-requests-dead-letter")
 
 
 def test_should_create_inspect_subscription_on_dead_letter_topic(
@@ -86,7 +97,7 @@ def test_should_use_configured_names(
 
     settings = _worker_settings(subscription_reader, "custom-worker")
 
-    assert settings == ("custom-requests", 60, 10.0, 600.0, "custom-dead-letter", 5)
+    assert settings == _contract_policies("custom-requests", "custom-dead-letter")
 
 
 @pytest.mark.timeout(10)

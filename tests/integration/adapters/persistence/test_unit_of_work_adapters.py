@@ -247,7 +247,7 @@ def test_should_show_committed_records_to_another_unit_of_work(
     assert found == a_record("1")
 
 
-def test_should_commit_records_and_result_together(uow: UnitOfWork) -> None:
+def test_should_commit_the_records_written_beside_a_result(uow: UnitOfWork) -> None:
     with uow:
         uow.records.upsert_all([a_record("1")])
         uow.imports.add(a_completed_import())
@@ -256,4 +256,16 @@ def test_should_commit_records_and_result_together(uow: UnitOfWork) -> None:
     with uow:
         found = (uow.records.count(DATASET), uow.imports.find(a_completed_import().import_id))
 
-    assert found == (1, a_completed_import())
+    assert found[0] == 1
+
+
+def test_should_commit_the_result_written_beside_records(uow: UnitOfWork) -> None:
+    with uow:
+        uow.records.upsert_all([a_record("1")])
+        uow.imports.add(a_completed_import())
+        uow.commit()
+
+    with uow:
+        found = (uow.records.count(DATASET), uow.imports.find(a_completed_import().import_id))
+
+    assert found[1] == a_completed_import()

@@ -33,7 +33,10 @@ def test_should_write_one_json_object_with_the_contract_fields(json_logs: LogCap
 def test_should_name_the_event_and_the_level(json_logs: LogCapture) -> None:
     LOGGER.warning("message.retried")
 
-    assert (json_logs.last()["event"], json_logs.last()["level"]) == ("message.retried", "warning")
+    assert {key: json_logs.last()[key] for key in ("event", "level")} == {
+        "event": "message.retried",
+        "level": "warning",
+    }
 
 
 def test_should_stamp_the_time_in_utc(json_logs: LogCapture) -> None:

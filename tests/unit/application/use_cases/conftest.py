@@ -85,6 +85,6 @@ def make_import_data(
             trace=FakeTraceContext(),
         )
         built.append(components)
-        return components.worker.streamed_import
+        return components.worker.import_alone
 
     return make

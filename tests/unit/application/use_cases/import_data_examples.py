@@ -6,7 +6,7 @@ from typing import Any
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.outbound_message import OutboundMessage
 from application.ports.record_source import RecordSource, SourceDescriptor
-from application.services.event_messages import EventTopics
+from application.services.outcome_messages import EventTopics
 from application.use_cases.import_data import ImportData, ImportDataUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.column_type import ColumnType

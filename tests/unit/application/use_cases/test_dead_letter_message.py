@@ -6,7 +6,7 @@ import pytest
 
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
-from application.services.event_messages import EventMessages, EventTopics
+from application.services.outcome_messages import OutcomeMessages, EventTopics
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fixed_clock import FixedClock
@@ -36,7 +36,7 @@ def sut(publisher: FakeMessagePublisher) -> DeadLetterMessageUseCase:
     return DeadLetterMessageUseCase(
         publisher=publisher,
         dead_letter_topic=DEAD_LETTER_TOPIC,
-        messages=EventMessages(
+        messages=OutcomeMessages(
             topics=TOPICS, clock=FixedClock(DEAD_LETTERED_AT), ids=SequentialIdGenerator()
         ),
     )
@@ -57,15 +57,20 @@ def test_should_publish_the_copy_and_its_audit_together_in_one_batch(
     ]
 
 
-def test_should_republish_the_data_unchanged_to_the_dead_letter_topic(
+def test_should_republish_the_message_to_the_dead_letter_topic(
     sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
 ) -> None:
     sut.execute(COMMAND)
 
-    assert (publisher.published[0].topic, publisher.published[0].data) == (
-        DEAD_LETTER_TOPIC,
-        ORIGINAL_DATA,
-    )
+    assert publisher.published[0].topic == DEAD_LETTER_TOPIC
+
+
+def test_should_republish_the_data_unchanged(
+    sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
+) -> None:
+    sut.execute(COMMAND)
+
+    assert publisher.published[0].data == ORIGINAL_DATA
 
 
 def test_should_keep_the_original_attributes_and_add_the_reason_and_error(
@@ -120,15 +125,23 @@ def test_should_audit_the_dead_letter_as_a_failure_of_nobody_on_no_resource(
     }
 
 
-def test_should_send_the_audit_to_the_audit_topic_with_its_attributes(
+def test_should_send_the_audit_to_the_audit_topic(
     sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
 ) -> None:
     sut.execute(COMMAND)
 
-    assert (publisher.published[1].topic, dict(publisher.published[1].attributes)) == (
-        "audit-events",
-        {"event_type": "message.dead_lettered", "correlation_id": "corr-1"},
-    )
+    assert publisher.published[1].topic == "audit-events"
+
+
+def test_should_give_the_audit_its_event_type_and_correlation_id_as_attributes(
+    sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
+) -> None:
+    sut.execute(COMMAND)
+
+    assert dict(publisher.published[1].attributes) == {
+        "event_type": "message.dead_lettered",
+        "correlation_id": "corr-1",
+    }
 
 
 def test_should_never_put_the_message_content_in_the_audit(

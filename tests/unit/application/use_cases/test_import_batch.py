@@ -233,7 +233,7 @@ def test_should_let_a_failure_of_the_unit_of_work_propagate(
         sut.execute(MIXED)
 
 
-def test_should_store_nothing_when_the_unit_of_work_fails_before_its_commit(
+def test_should_store_no_record_when_the_unit_of_work_fails_before_its_commit(
     make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
 ) -> None:
     sut = make_import_batch(unit_of_work=UnwritableOutboxTransaction(uow.store))
@@ -241,7 +241,29 @@ def test_should_store_nothing_when_the_unit_of_work_fails_before_its_commit(
     with contextlib.suppress(DependencyUnavailableError):
         sut.execute(MIXED)
 
-    assert (uow.store.records, uow.store.imports, uow.store.outbox) == ({}, {}, {})
+    assert uow.store.records == {}
+
+
+def test_should_record_no_result_when_the_unit_of_work_fails_before_its_commit(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch(unit_of_work=UnwritableOutboxTransaction(uow.store))
+
+    with contextlib.suppress(DependencyUnavailableError):
+        sut.execute(MIXED)
+
+    assert uow.store.imports == {}
+
+
+def test_should_put_nothing_in_the_outbox_when_the_unit_of_work_fails_before_its_commit(
+    make_import_batch: ImportBatchFactory, uow: InMemoryUnitOfWork
+) -> None:
+    sut = make_import_batch(unit_of_work=UnwritableOutboxTransaction(uow.store))
+
+    with contextlib.suppress(DependencyUnavailableError):
+        sut.execute(MIXED)
+
+    assert uow.store.outbox == {}
 
 
 def test_should_name_a_prepared_import_by_the_import_id_of_its_command(

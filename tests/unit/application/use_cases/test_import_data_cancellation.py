@@ -74,9 +74,9 @@ def test_should_finish_progress_of_a_cancelled_import_without_reporting_the_chec
 ) -> None:
     cancelled(make_import_data, stopping)
 
-    reported = (progress.reports, progress.finishes)
+    reported = progress.timeline
 
-    assert reported == ([], 1)
+    assert reported == [("finish", 10_000)]
 
 
 def test_should_complete_an_import_that_ends_before_its_first_checkpoint_while_stopping(

@@ -178,7 +178,7 @@ def test_should_not_report_progress_for_a_denied_import(
 
     sut.execute(FORBIDDEN)
 
-    assert (progress.reports, progress.finishes) == ([], 0)
+    assert progress.timeline == []
 
 
 def test_should_reject_a_redelivered_denied_request_with_the_same_event_id(

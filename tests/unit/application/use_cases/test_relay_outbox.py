@@ -86,13 +86,22 @@ def test_should_publish_a_message_once_when_the_relay_runs_again() -> None:
     assert publisher.published == MESSAGES
 
 
-def test_should_publish_nothing_and_return_zero_when_nothing_is_pending() -> None:
+def test_should_return_zero_when_nothing_is_pending() -> None:
     publisher = FakeMessagePublisher()
     sut = RelayOutboxUseCase(uow=InMemoryUnitOfWork(), publisher=publisher)
 
     published = sut.execute()
 
-    assert (published, publisher.batches) == (0, [])
+    assert published == 0
+
+
+def test_should_publish_nothing_when_nothing_is_pending() -> None:
+    publisher = FakeMessagePublisher()
+    sut = RelayOutboxUseCase(uow=InMemoryUnitOfWork(), publisher=publisher)
+
+    sut.execute()
+
+    assert publisher.batches == []
 
 
 def test_should_let_an_unavailable_publisher_propagate() -> None:

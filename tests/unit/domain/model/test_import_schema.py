@@ -37,6 +37,6 @@ def test_should_need_a_column_once_when_it_is_both_key_and_required() -> None:
 def test_should_treat_an_unlisted_column_spec_as_an_optional_string() -> None:
     sut = ColumnSpec()
 
-    spec = (sut.type, sut.required)
+    spec = sut
 
-    assert spec == (ColumnType.STRING, False)
+    assert spec == ColumnSpec(type=ColumnType.STRING, required=False)

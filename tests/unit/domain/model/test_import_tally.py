@@ -18,9 +18,9 @@ def tally_after(*, read: int, rejected: int) -> ImportTally:
 def test_should_start_with_nothing_counted() -> None:
     sut = ImportTally()
 
-    counts = (sut.rows_read, sut.rows_rejected, sut.rows_imported, sut.rejections)
+    counts = {"read": sut.rows_read, "rejected": sut.rows_rejected, "imported": sut.rows_imported}
 
-    assert counts == (0, 0, 0, [])
+    assert counts == {"read": 0, "rejected": 0, "imported": 0}
 
 
 def test_should_count_imported_rows_as_read_minus_rejected() -> None:

@@ -175,7 +175,11 @@ def test_should_count_rows_read_rejected_and_imported() -> None:
 
     run(sut, rows, tally)
 
-    assert (tally.rows_read, tally.rows_rejected, tally.rows_imported) == (4, 2, 2)
+    assert {
+        "read": tally.rows_read,
+        "rejected": tally.rows_rejected,
+        "imported": tally.rows_imported,
+    } == {"read": 4, "rejected": 2, "imported": 2}
 
 
 def test_should_read_rows_lazily_one_at_a_time() -> None:

@@ -58,9 +58,15 @@ def test_should_add_the_configured_issuer_and_audience(
 def test_should_exit_two_without_a_secret(cli: CliRunner) -> None:
     run = cli("token", "issue", "--subject", "alice", "--role", "importer")
 
-    assert (run.exit_code, run.stderr) == (
-        2,
-        "configuration error: AUTH_JWT_SECRET must be set to mint development tokens\n",
+    assert run.exit_code == 2
+
+
+def test_should_say_that_minting_needs_a_secret(cli: CliRunner) -> None:
+    run = cli("token", "issue", "--subject", "alice", "--role", "importer")
+
+    assert (
+        run.stderr
+        == "configuration error: AUTH_JWT_SECRET must be set to mint development tokens\n"
     )
 
 
@@ -79,10 +85,15 @@ def test_should_exit_two_for_a_lifetime_that_is_not_positive(
 ) -> None:
     run = cli("token", "issue", "--subject", "alice", "--role", "importer", "--ttl", "0")
 
-    assert (run.exit_code, run.stderr) == (
-        2,
-        "import-worker: a token needs a subject and a positive lifetime\n",
-    )
+    assert run.exit_code == 2
+
+
+def test_should_say_that_a_token_needs_a_positive_lifetime(
+    cli: CliRunner, signing_secret: str
+) -> None:
+    run = cli("token", "issue", "--subject", "alice", "--role", "importer", "--ttl", "0")
+
+    assert run.stderr == "import-worker: a token needs a subject and a positive lifetime\n"
 
 
 def test_should_refuse_an_unknown_role(cli: CliRunner, signing_secret: str) -> None:

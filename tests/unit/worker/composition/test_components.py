@@ -82,7 +82,7 @@ def test_should_refuse_a_message_access_to_any_file_when_no_root_is_allowed(
 
 def test_should_address_result_events_to_the_configured_topic() -> None:
     settings = Settings(import_results_topic="results-x", audit_events_topic="audit-x")
-    messages = bootstrap(settings).messages
+    messages = bootstrap(settings).outcome_messages
 
     topic = messages.answer(ATTEMPT, ImportAnswer(result=COMPLETED))[0].topic
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from application.ports.record_source import SourceDescriptor
-from application.use_cases.import_data import ImportData, ImportDataUseCase
+from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
 from domain.lifecycle.import_answer import ImportAnswer
 from domain.model.import_schema import ImportSchema
@@ -27,7 +27,7 @@ LARGEST_SMALL = replace(SMALL, source=SourceDescriptor(inline="x" * BATCHED_INLI
 LOCATED = replace(SMALL, source=SourceDescriptor(uri="https://example.org/people.csv"))
 
 
-class WhereItRan(ImportDataUseCase):
+class WhereItRan:
     def __init__(self) -> None:
         self.threads: list[str] = []
 
@@ -53,7 +53,7 @@ def use_case() -> WhereItRan:
 @pytest.fixture
 def sut(use_case: WhereItRan) -> Iterator[ImportExecution]:
     streamed = StreamedImports(use_case.execute, concurrency=1)
-    yield ImportExecution(batched=use_case, streamed=streamed)
+    yield ImportExecution(in_batches=use_case.execute, alone=streamed)
     streamed.close()
 
 

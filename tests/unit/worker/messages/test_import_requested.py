@@ -15,7 +15,12 @@ def _body(**changes: object) -> dict[str, object]:
 def test_should_default_the_source_options_of_the_contract() -> None:
     sut = SourceModel(uri="gs://bucket/customers.csv")
 
-    assert (sut.format, sut.delimiter, sut.encoding, sut.header) == ("csv", ",", "utf-8", True)
+    assert sut.model_dump(include={"format", "delimiter", "encoding", "header"}) == {
+        "format": "csv",
+        "delimiter": ",",
+        "encoding": "utf-8",
+        "header": True,
+    }
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,4 @@
 import contextvars
-import sys
 import itertools
 import threading
 import time
@@ -10,7 +9,6 @@ from contextlib import suppress
 import pytest
 
 from adapters.persistence.postgres.threaded_prefetcher import (
-    SWITCH_INTERVAL_SECONDS,
     THREAD_NAME,
     ThreadedPrefetcher,
 )
@@ -145,23 +143,3 @@ def test_should_stop_the_producer_when_the_source_fails_after_the_consumer_left(
         time.sleep(SLOWER_THAN_A_PUT_TIMEOUT_SECONDS)
 
     assert prefetcher_threads() == []
-
-
-def test_should_shorten_the_switch_interval_while_prefetching() -> None:
-    sut = ThreadedPrefetcher(iter([1]), capacity=1)
-
-    with sut as items:
-        list(items)
-        held = sys.getswitchinterval()
-
-    assert held <= SWITCH_INTERVAL_SECONDS
-
-
-def test_should_restore_the_switch_interval_after_prefetching() -> None:
-    before = sys.getswitchinterval()
-    sut = ThreadedPrefetcher(iter([1]), capacity=1)
-
-    with sut as items:
-        list(items)
-
-    assert sys.getswitchinterval() == before

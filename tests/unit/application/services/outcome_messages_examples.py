@@ -5,7 +5,7 @@ from typing import Any
 
 from application.ports.import_attempt import ImportAttempt
 from application.ports.outbound_message import OutboundMessage
-from application.services.event_messages import EventTopics
+from application.services.outcome_messages import EventTopics
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from domain.events.import_completed import ImportCompleted

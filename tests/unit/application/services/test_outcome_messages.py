@@ -4,13 +4,13 @@ import pytest
 
 from application.events.result_event_codec import encode_result_event
 from application.ports.outbound_message import OutboundMessage
-from application.services.event_messages import EventMessages
+from application.services.outcome_messages import OutcomeMessages
 from domain.events.import_finished import ImportFinished
 from domain.lifecycle.import_answer import ImportAnswer
 from tests.fakes.fake_trace_context import TRACEPARENT
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
-from tests.unit.application.services.event_messages_examples import (
+from tests.unit.application.services.outcome_messages_examples import (
     AUDITED_AT,
     COMPLETED,
     FAILED,
@@ -31,19 +31,19 @@ OTHER_TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
 
 
 @pytest.fixture
-def sut() -> EventMessages:
-    return EventMessages(topics=TOPICS, clock=FixedClock(AUDITED_AT), ids=SequentialIdGenerator())
+def sut() -> OutcomeMessages:
+    return OutcomeMessages(topics=TOPICS, clock=FixedClock(AUDITED_AT), ids=SequentialIdGenerator())
 
 
 def first_answer(
-    sut: EventMessages, result: ImportFinished, *, request_id: str = "msg-1"
+    sut: OutcomeMessages, result: ImportFinished, *, request_id: str = "msg-1"
 ) -> list[OutboundMessage]:
     return sut.answer(attempt_of(result, request_id=request_id), ImportAnswer(result=result))
 
 
 @pytest.mark.parametrize("result", OUTCOMES, ids=OUTCOME_IDS)
 def test_should_lead_with_the_result_event_on_the_results_topic(
-    sut: EventMessages, result: ImportFinished
+    sut: OutcomeMessages, result: ImportFinished
 ) -> None:
     sent = first_answer(sut, result)
 
@@ -52,7 +52,7 @@ def test_should_lead_with_the_result_event_on_the_results_topic(
 
 @pytest.mark.parametrize("result", OUTCOMES, ids=OUTCOME_IDS)
 def test_should_carry_the_result_event_as_its_contract_json(
-    sut: EventMessages, result: ImportFinished
+    sut: OutcomeMessages, result: ImportFinished
 ) -> None:
     sent = first_answer(sut, result)
 
@@ -60,7 +60,7 @@ def test_should_carry_the_result_event_as_its_contract_json(
 
 
 def test_should_give_the_result_event_its_attributes_and_the_trace_of_the_attempt(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     sent = first_answer(sut, COMPLETED)
 
@@ -74,7 +74,7 @@ def test_should_give_the_result_event_its_attributes_and_the_trace_of_the_attemp
     }
 
 
-def test_should_take_the_traceparent_from_the_attempt_it_answers(sut: EventMessages) -> None:
+def test_should_take_the_traceparent_from_the_attempt_it_answers(sut: OutcomeMessages) -> None:
     attempt = attempt_of(COMPLETED, traceparent=OTHER_TRACEPARENT)
 
     sent = sut.answer(attempt, ImportAnswer(result=COMPLETED))
@@ -92,7 +92,7 @@ def test_should_take_the_traceparent_from_the_attempt_it_answers(sut: EventMessa
     ids=OUTCOME_IDS,
 )
 def test_should_follow_the_result_with_the_audit_events_of_its_outcome(
-    sut: EventMessages, result: ImportFinished, types: list[str]
+    sut: OutcomeMessages, result: ImportFinished, types: list[str]
 ) -> None:
     sent = first_answer(sut, result)
 
@@ -100,7 +100,7 @@ def test_should_follow_the_result_with_the_audit_events_of_its_outcome(
 
 
 def test_should_audit_the_request_of_a_completed_import_without_details(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     sent = first_answer(sut, COMPLETED)
 
@@ -116,7 +116,7 @@ def test_should_audit_the_request_of_a_completed_import_without_details(
     }
 
 
-def test_should_audit_the_completion_with_the_row_counts(sut: EventMessages) -> None:
+def test_should_audit_the_completion_with_the_row_counts(sut: OutcomeMessages) -> None:
     sent = first_answer(sut, COMPLETED)
 
     assert audit_documents(sent)[1] == {
@@ -132,7 +132,7 @@ def test_should_audit_the_completion_with_the_row_counts(sut: EventMessages) -> 
 
 
 def test_should_audit_a_failed_import_as_a_failure_with_its_error_code(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     sent = first_answer(sut, FAILED)
 
@@ -151,7 +151,7 @@ def test_should_audit_a_failed_import_as_a_failure_with_its_error_code(
 
 
 def test_should_audit_a_request_from_nobody_known_as_denied_with_a_null_actor(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     sent = sut.answer(attempt_of(REJECTED, actor=None), ImportAnswer(result=REJECTED))
 
@@ -169,13 +169,13 @@ def test_should_audit_a_request_from_nobody_known_as_denied_with_a_null_actor(
     ]
 
 
-def test_should_name_the_identified_actor_of_a_forbidden_request(sut: EventMessages) -> None:
+def test_should_name_the_identified_actor_of_a_forbidden_request(sut: OutcomeMessages) -> None:
     sent = sut.answer(attempt_of(REJECTED, actor=VERA), ImportAnswer(result=REJECTED))
 
     assert audit_documents(sent)[0]["actor"] == {"subject": "vera", "roles": ["viewer"]}
 
 
-def test_should_answer_a_repeat_with_the_stored_result_alone(sut: EventMessages) -> None:
+def test_should_answer_a_repeat_with_the_stored_result_alone(sut: OutcomeMessages) -> None:
     sent = sut.answer(attempt_of(FAILED), ImportAnswer(result=COMPLETED, repeated=True))
 
     assert [json.loads(message.data) for message in sent] == [encode_result_event(COMPLETED)]
@@ -183,7 +183,7 @@ def test_should_answer_a_repeat_with_the_stored_result_alone(sut: EventMessages)
 
 @pytest.mark.parametrize("result", OUTCOMES, ids=OUTCOME_IDS)
 def test_should_repeat_the_audit_event_ids_when_the_same_request_is_delivered_again(
-    sut: EventMessages, result: ImportFinished
+    sut: OutcomeMessages, result: ImportFinished
 ) -> None:
     first = first_answer(sut, result)
 
@@ -192,7 +192,7 @@ def test_should_repeat_the_audit_event_ids_when_the_same_request_is_delivered_ag
     assert audit_event_ids(again) == audit_event_ids(first)
 
 
-def test_should_give_the_audit_of_another_request_other_event_ids(sut: EventMessages) -> None:
+def test_should_give_the_audit_of_another_request_other_event_ids(sut: OutcomeMessages) -> None:
     first = first_answer(sut, COMPLETED)
 
     other = first_answer(sut, COMPLETED, request_id="msg-2")
@@ -201,7 +201,7 @@ def test_should_give_the_audit_of_another_request_other_event_ids(sut: EventMess
 
 
 def test_should_audit_a_dead_letter_as_a_failure_of_nobody_on_no_resource(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     message = sut.dead_lettered(message_id="pubsub-17", correlation_id="corr-1", reason="bad")
 
@@ -218,7 +218,7 @@ def test_should_audit_a_dead_letter_as_a_failure_of_nobody_on_no_resource(
 
 
 def test_should_send_a_dead_letter_audit_to_the_audit_topic_with_its_attributes(
-    sut: EventMessages,
+    sut: OutcomeMessages,
 ) -> None:
     message = sut.dead_lettered(message_id="pubsub-17", correlation_id="corr-1", reason="bad")
 

@@ -57,7 +57,7 @@ class EventTopics:
     audit: str
 
 
-class EventMessages:
+class OutcomeMessages:
     """The messages that answer a request, each encoded for its topic: its result event, plus the
     audit events of a first answer. Their ids derive from the request: a redelivery repeats them."""
 
