@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     import_allowed_roots: CommaSeparated = ()
     import_allowed_hosts: CommaSeparated = ()
     import_max_source_bytes: int | None = Field(default=None, ge=1)
+    import_https_deadline_seconds: float = Field(default=300, gt=0)
     import_requests_topic: str = "import-requests"
     import_requests_subscription: str = "import-requests-worker"
     import_results_topic: str = "import-results"

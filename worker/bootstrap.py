@@ -118,7 +118,9 @@ def build_operator_record_source() -> RecordSource:
 def build_message_record_source(settings: Settings) -> RecordSource:
     roots = FileUriOpener(allowed_roots=settings.import_allowed_roots)
     hosts = HttpsUriOpener(
-        allowed_hosts=settings.import_allowed_hosts, max_bytes=settings.import_max_source_bytes
+        allowed_hosts=settings.import_allowed_hosts,
+        max_bytes=settings.import_max_source_bytes,
+        deadline_seconds=settings.import_https_deadline_seconds,
     )
     return CsvRecordSource(openers={"file": roots, "https": hosts}, reader=CsvTabularReader())
 
