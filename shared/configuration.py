@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     auth_jwt_secret: SecretStr | None = None
     auth_jwt_public_key: SecretStr | None = None
     auth_jwks_url: AnyUrl | None = None
+    auth_jwks_allow_insecure_loopback: bool = False
     auth_issuer: str | None = None
     auth_audience: str | None = None
     import_allowed_roots: CommaSeparated = ()

@@ -96,6 +96,7 @@ def build_auth(settings: Settings) -> AuthService:
             secret=_secret(settings.auth_jwt_secret),
             public_key=_secret(settings.auth_jwt_public_key),
             jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
+            jwks_allow_insecure_loopback=settings.auth_jwks_allow_insecure_loopback,
             issuer=settings.auth_issuer,
             audience=settings.auth_audience,
         )

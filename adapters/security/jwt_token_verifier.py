@@ -38,7 +38,11 @@ class JwtTokenVerifier(ExpiringTokenVerifier):
         return VerifiedToken(
             identity=UserIdentity(subject=_subject(claims), roles=_roles(claims)),
             accepted_until=int(claims["exp"]) + self._leeway_seconds,
+            key_id=jwt.get_unverified_header(token).get("kid"),
         )
+
+    def still_trusted(self, verified: VerifiedToken) -> bool:
+        return self._key_resolver.trusts(verified.key_id)
 
     def _decode(self, token: str) -> dict[str, Any]:
         try:

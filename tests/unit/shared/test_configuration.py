@@ -172,3 +172,17 @@ def test_should_refuse_an_https_deadline_that_is_not_positive(
 
     with pytest.raises(ValidationError, match="import_https_deadline_seconds"):
         Settings()
+
+
+def test_should_refuse_insecure_loopback_key_sets_by_default() -> None:
+    sut = Settings()
+
+    assert sut.auth_jwks_allow_insecure_loopback is False
+
+
+def test_should_read_the_insecure_loopback_key_set_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTH_JWKS_ALLOW_INSECURE_LOOPBACK", "true")
+
+    sut = Settings()
+
+    assert sut.auth_jwks_allow_insecure_loopback is True
