@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 IDLE_CONNECTIONS = 500
 THREADS_THE_SIDECAR_MAY_ADD = 8
 SLOW_REQUEST = b"GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"z" * 64
-BYTE_EVERY_SECONDS = 0.5
+BYTE_EVERY_SECONDS = 2.0
 GIVE_UP_AFTER_SECONDS = 15.0
 
 
