@@ -18,11 +18,13 @@ class Settings(BaseSettings):
     auth_jwt_secret: SecretStr | None = None
     auth_jwt_public_key: SecretStr | None = None
     auth_jwks_url: AnyUrl | None = None
+    auth_jwks_allow_insecure_loopback: bool = False
     auth_issuer: str | None = None
     auth_audience: str | None = None
     import_allowed_roots: CommaSeparated = ()
     import_allowed_hosts: CommaSeparated = ()
     import_max_source_bytes: int | None = Field(default=None, ge=1)
+    import_https_deadline_seconds: float = Field(default=300, gt=0)
     import_requests_topic: str = "import-requests"
     import_requests_subscription: str = "import-requests-worker"
     import_results_topic: str = "import-results"

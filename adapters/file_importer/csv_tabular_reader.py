@@ -1,10 +1,11 @@
 import csv
 from _csv import Reader
-from collections.abc import Iterator
-from functools import partial
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import TextIO
 
+from adapters.file_importer.csv_record_lines import CsvRecordLines
 from application.errors import InvalidEncodingError, SourceUnreadableError
 from application.ports.record_source import TabularStream
 
@@ -24,37 +25,44 @@ class CsvTabularReader:
         if first is None:
             raise SourceUnreadableError("the source is empty")
         if header:
-            return TabularStream(header=tuple(first), rows=rows)
+            return TabularStream(header=distinct_names(first), rows=rows)
         return TabularStream(header=numbered_columns(len(first)), rows=chain([first], rows))
 
     def _rows(self, text: TextIO, delimiter: str) -> Iterator[list[str]]:
         if len(delimiter) != 1:
             raise SourceUnreadableError(f"the delimiter must be one character: {delimiter!r}")
-        lines = bounded_lines(text, self._max_line_chars)
+        lines = CsvRecordLines(text, limit=self._max_line_chars, delimiter=delimiter)
         reader = csv.reader(lines, delimiter=delimiter, strict=True)
-        return guarded_rows(reader)
+        return guarded_rows(reader, lines)
 
 
 def numbered_columns(width: int) -> tuple[str, ...]:
     return tuple(f"column_{number}" for number in range(1, width + 1))
 
 
-def bounded_lines(text: TextIO, limit: int) -> Iterator[str]:
-    for line in iter(partial(text.readline, limit), ""):
-        if len(line) == limit:
-            raise SourceUnreadableError(f"a line is longer than {limit} characters")
-        yield line
+def distinct_names(names: Sequence[str]) -> tuple[str, ...]:
+    repeated = next((name for name, count in Counter(names).items() if count > 1), None)
+    if repeated is not None:
+        raise SourceUnreadableError(f"the header names the column {repeated!r} more than once")
+    return tuple(names)
 
 
-def guarded_rows(reader: Reader) -> Iterator[list[str]]:
+def guarded_rows(reader: Reader, lines: CsvRecordLines) -> Iterator[list[str]]:
     try:
-        yield from filter(None, reader)
+        yield from checked_rows(reader, lines)
     except UnicodeDecodeError as error:
         raise InvalidEncodingError(undecodable_message(error, reader.line_num)) from error
     except csv.Error as error:
         raise SourceUnreadableError(f"malformed CSV on line {reader.line_num}: {error}") from error
     except OSError as error:
         raise SourceUnreadableError(f"the source could not be read: {error}") from error
+
+
+def checked_rows(reader: Reader, lines: CsvRecordLines) -> Iterator[list[str]]:
+    for row in reader:
+        lines.check_record()
+        if row:
+            yield row
 
 
 def undecodable_message(error: UnicodeDecodeError, lines_read: int) -> str:

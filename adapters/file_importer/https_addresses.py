@@ -3,6 +3,8 @@ from urllib.parse import SplitResult, urlsplit
 
 from application.errors import SourceForbiddenError, SourceUnreadableError
 
+HTTPS_PORT = 443
+
 
 def normalized_hosts(hosts: Iterable[str]) -> frozenset[str]:
     return frozenset(host.strip().lower() for host in hosts if host.strip())
@@ -18,6 +20,13 @@ def allowed_location(address: str, allowed_hosts: frozenset[str]) -> str:
     if parts.hostname not in allowed_hosts:
         raise SourceForbiddenError(f"{location} is on a host that is not allowed")
     return location
+
+
+def keep_port(address: str, origin: str) -> None:
+    target, source = split_address(address), split_address(origin)
+    if (target.port or HTTPS_PORT) != (source.port or HTTPS_PORT):
+        location = public_location(target)
+        raise SourceForbiddenError(f"{location} is on another port than {public_location(source)}")
 
 
 def split_address(address: str) -> SplitResult:

@@ -2,7 +2,7 @@ from http.client import HTTPMessage
 from typing import IO
 from urllib.request import HTTPRedirectHandler, Request
 
-from adapters.file_importer.https_addresses import allowed_location
+from adapters.file_importer.https_addresses import allowed_location, keep_port
 from application.errors import SourceForbiddenError
 
 
@@ -24,6 +24,7 @@ class HttpsRedirectGuard(HTTPRedirectHandler):
         fp.close()
         try:
             allowed_location(newurl, self._allowed_hosts)
+            keep_port(newurl, req.full_url)
         except SourceForbiddenError as error:
             raise SourceForbiddenError(f"a redirect was refused: {error}") from error
         return super().redirect_request(req, fp, code, msg, headers, newurl)

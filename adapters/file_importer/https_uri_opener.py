@@ -8,7 +8,6 @@ from urllib.error import HTTPError, URLError
 from urllib.request import (
     HTTPDefaultErrorHandler,
     HTTPErrorProcessor,
-    HTTPSHandler,
     OpenerDirector,
     Request,
     UnknownHandler,
@@ -16,6 +15,8 @@ from urllib.request import (
 
 from adapters.file_importer.https_addresses import allowed_location, normalized_hosts
 from adapters.file_importer.https_body_reader import HttpsBodyReader
+from adapters.file_importer.https_deadline import HttpsDeadline
+from adapters.file_importer.https_deadline_handler import HttpsDeadlineHandler
 from adapters.file_importer.https_failures import status_error, unreachable_error
 from adapters.file_importer.https_redirect_guard import HttpsRedirectGuard
 from adapters.file_importer.uri_opener import UriOpener
@@ -27,6 +28,7 @@ from application.errors import (
 )
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
+DEFAULT_DEADLINE_SECONDS = 300.0
 DEFAULT_BUFFER_SIZE = 1024 * 1024
 REQUEST_HEADERS = {"User-Agent": "import-worker", "Accept": "text/csv, text/plain;q=0.9, */*;q=0.1"}
 
@@ -37,16 +39,17 @@ class HttpsUriOpener(UriOpener):
         *,
         allowed_hosts: Iterable[str],
         timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+        deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
         max_bytes: int | None = None,
         ssl_context: ssl.SSLContext | None = None,
         buffer_size: int = DEFAULT_BUFFER_SIZE,
     ) -> None:
         self._hosts = normalized_hosts(allowed_hosts)
         self._timeout_seconds = timeout_seconds
+        self._deadline_seconds = deadline_seconds
         self._max_bytes = max_bytes
         self._buffer_size = buffer_size
-        context = verifying(ssl_context or ssl.create_default_context())
-        self._director = https_director(context, HttpsRedirectGuard(allowed_hosts=self._hosts))
+        self._context = verifying(ssl_context or ssl.create_default_context())
 
     def open(self, uri: str) -> AbstractContextManager[BinaryIO]:
         if not self._hosts:
@@ -72,11 +75,18 @@ class HttpsUriOpener(UriOpener):
     def _answered(self, uri: str, location: str) -> HTTPResponse:
         request = Request(uri, headers=REQUEST_HEADERS)
         try:
-            response: HTTPResponse = self._director.open(request, timeout=self._timeout_seconds)
+            response: HTTPResponse = self._director().open(request, timeout=self._timeout_seconds)
         except HTTPError as error:
             error.close()
             raise status_error(error.code, location) from error
         return response
+
+    def _director(self) -> OpenerDirector:
+        deadline = HttpsDeadline(self._deadline_seconds, per_wait_seconds=self._timeout_seconds)
+        return https_director(
+            HttpsDeadlineHandler(self._context, deadline),
+            HttpsRedirectGuard(allowed_hosts=self._hosts),
+        )
 
 
 def verifying(context: ssl.SSLContext) -> ssl.SSLContext:
@@ -85,10 +95,10 @@ def verifying(context: ssl.SSLContext) -> ssl.SSLContext:
     return context
 
 
-def https_director(context: ssl.SSLContext, redirects: HttpsRedirectGuard) -> OpenerDirector:
+def https_director(https: HttpsDeadlineHandler, redirects: HttpsRedirectGuard) -> OpenerDirector:
     director = OpenerDirector()
     for handler in (
-        HTTPSHandler(context=context),
+        https,
         redirects,
         HTTPDefaultErrorHandler(),
         HTTPErrorProcessor(),

@@ -11,7 +11,7 @@ DEFAULT_CAPACITY = 1024
 
 
 class CachingTokenVerifier(TokenVerifier):
-    """Remembers accepted tokens until they expire, evicting the least recently used."""
+    """Remembers accepted tokens while unexpired and their key still trusted, at most capacity."""
 
     def __init__(
         self,
@@ -30,7 +30,7 @@ class CachingTokenVerifier(TokenVerifier):
 
     def verify(self, token: str) -> UserIdentity:
         cached = self._still_accepted(token)
-        if cached is not None:
+        if cached is not None and self._verifier.still_trusted(cached):
             return cached.identity
         verified = self._verifier.verify_with_expiry(token)
         self._remember(token, verified)

@@ -9,13 +9,17 @@ from domain.auth.user_identity import UserIdentity
 class VerifiedToken:
     identity: UserIdentity
     accepted_until: float
+    key_id: str | None = None
 
 
 class ExpiringTokenVerifier(TokenVerifier):
-    """Also tells from which epoch second on the same token would be refused as expired."""
+    """Also tells until when a token stays accepted, and whether its key is still trusted then."""
 
     def verify(self, token: str) -> UserIdentity:
         return self.verify_with_expiry(token).identity
+
+    @abc.abstractmethod
+    def still_trusted(self, verified: VerifiedToken) -> bool: ...
 
     @abc.abstractmethod
     def verify_with_expiry(self, token: str) -> VerifiedToken: ...

@@ -1,10 +1,15 @@
+import ssl
+
 import jwt
 
+from adapters.security.jwks_address import checked_jwks_address
+from adapters.security.jwks_http_client import JwksHttpClient
 from adapters.security.jwt_algorithms import ASYMMETRIC_ALGORITHMS
 from adapters.security.signing_key_resolver import SigningKeyResolver
 from application.errors import DependencyUnavailableError, UnauthenticatedError
 
 PROVIDER_FAILURES = (jwt.PyJWKClientError, jwt.PyJWKSetError, ValueError)
+DEFAULT_MAX_JWKS_BYTES = 1024 * 1024
 
 
 class JwksKeyResolver(SigningKeyResolver):
@@ -14,20 +19,23 @@ class JwksKeyResolver(SigningKeyResolver):
         self,
         url: str,
         *,
+        allow_insecure_loopback: bool = False,
+        ssl_context: ssl.SSLContext | None = None,
+        max_bytes: int = DEFAULT_MAX_JWKS_BYTES,
         timeout_seconds: float = 5.0,
         cache_lifespan_seconds: float = 300.0,
         refresh_cooldown_seconds: float = 30.0,
     ) -> None:
-        try:
-            self._client = jwt.PyJWKClient(
-                url,
-                cache_jwk_set=True,
-                lifespan=cache_lifespan_seconds,
-                timeout=timeout_seconds,
-                cooldown_duration=refresh_cooldown_seconds,
-            )
-        except jwt.PyJWKClientError as error:
-            raise ValueError("the JWKS address must be an http or https URL") from error
+        self._client = JwksHttpClient(
+            checked_jwks_address(url, allow_insecure_loopback=allow_insecure_loopback),
+            max_bytes=max_bytes,
+            ssl_context=ssl_context,
+            allow_http=allow_insecure_loopback,
+            cache_jwk_set=True,
+            lifespan=cache_lifespan_seconds,
+            timeout=timeout_seconds,
+            cooldown_duration=refresh_cooldown_seconds,
+        )
 
     @property
     def compatible_algorithms(self) -> frozenset[str]:
@@ -35,19 +43,26 @@ class JwksKeyResolver(SigningKeyResolver):
 
     def resolve(self, token: str) -> jwt.PyJWK:
         key_id = _key_id(token)
-        self._ensure_key_set_available()
+        self._signing_keys()
         try:
             return self._client.get_signing_key(key_id)
         except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError) as error:
-            raise DependencyUnavailableError("the JWKS endpoint is unavailable") from error
+            raise unavailable(error) from error
         except jwt.PyJWKClientError as error:
             raise UnauthenticatedError("token signed with an unknown key") from error
 
-    def _ensure_key_set_available(self) -> None:
+    def trusts(self, key_id: str | None) -> bool:
+        return any(key.key_id == key_id for key in self._signing_keys())
+
+    def _signing_keys(self) -> list[jwt.PyJWK]:
         try:
-            self._client.get_signing_keys()
+            return self._client.get_signing_keys()
         except PROVIDER_FAILURES as error:
-            raise DependencyUnavailableError("the JWKS endpoint is unavailable") from error
+            raise unavailable(error) from error
+
+
+def unavailable(error: Exception) -> DependencyUnavailableError:
+    return DependencyUnavailableError(f"the JWKS endpoint is unavailable: {error}")
 
 
 def _key_id(token: str) -> str:

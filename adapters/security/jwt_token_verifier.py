@@ -5,6 +5,7 @@ import jwt
 
 from adapters.security.expiring_token_verifier import ExpiringTokenVerifier, VerifiedToken
 from adapters.security.jwt_algorithms import checked_algorithms
+from adapters.security.jwt_claim_types import check_claim_types, is_list_of_strings
 from adapters.security.jwt_rejection_reason import rejection_reason
 from adapters.security.signing_key_resolver import SigningKeyResolver
 from application.errors import UnauthenticatedError
@@ -33,10 +34,15 @@ class JwtTokenVerifier(ExpiringTokenVerifier):
 
     def verify_with_expiry(self, token: str) -> VerifiedToken:
         claims = self._decode(token)
+        check_claim_types(claims)
         return VerifiedToken(
             identity=UserIdentity(subject=_subject(claims), roles=_roles(claims)),
             accepted_until=int(claims["exp"]) + self._leeway_seconds,
+            key_id=jwt.get_unverified_header(token).get("kid"),
         )
+
+    def still_trusted(self, verified: VerifiedToken) -> bool:
+        return self._key_resolver.trusts(verified.key_id)
 
     def _decode(self, token: str) -> dict[str, Any]:
         try:
@@ -70,10 +76,6 @@ def _subject(claims: dict[str, Any]) -> str:
 
 def _roles(claims: dict[str, Any]) -> frozenset[UserRole]:
     roles = claims["roles"]
-    if not _is_list_of_strings(roles):
+    if not is_list_of_strings(roles):
         raise UnauthenticatedError("roles claim must be a list of strings")
     return frozenset(UserRole(role) for role in roles if role in KNOWN_ROLES)
-
-
-def _is_list_of_strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)

@@ -12,3 +12,7 @@ class SigningKeyResolver(abc.ABC):
 
     @abc.abstractmethod
     def resolve(self, token: str) -> str | jwt.PyJWK: ...
+
+    def trusts(self, key_id: str | None) -> bool:
+        """Whether a token this resolver once verified with that key id may still be accepted."""
+        return True

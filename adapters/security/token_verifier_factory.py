@@ -1,3 +1,4 @@
+import functools
 from collections.abc import Callable, Sequence
 
 from adapters.security.caching_token_verifier import CachingTokenVerifier
@@ -12,11 +13,6 @@ from application.ports.token_verifier import TokenVerifier
 AUTH_MODES = ("jwt", "disabled")
 MISSING_KEY = "AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL must be set when AUTH_MODE=jwt"
 AMBIGUOUS_KEY = "set only one of AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY and AUTH_JWKS_URL"
-KEY_RESOLVERS: tuple[Callable[[str], SigningKeyResolver], ...] = (
-    SharedSecretKeyResolver,
-    PemPublicKeyResolver,
-    JwksKeyResolver,
-)
 
 
 def build_token_verifier(
@@ -25,13 +21,19 @@ def build_token_verifier(
     secret: str | None = None,
     public_key: str | None = None,
     jwks_url: str | None = None,
+    jwks_allow_insecure_loopback: bool = False,
     issuer: str | None = None,
     audience: str | None = None,
     algorithms: Sequence[str] | None = None,
 ) -> TokenVerifier | None:
     if not _auth_enabled(mode):
         return None
-    resolver = build_key_resolver(secret=secret, public_key=public_key, jwks_url=jwks_url)
+    resolver = build_key_resolver(
+        secret=secret,
+        public_key=public_key,
+        jwks_url=jwks_url,
+        jwks_allow_insecure_loopback=jwks_allow_insecure_loopback,
+    )
     return CachingTokenVerifier(
         JwtTokenVerifier(
             resolver,
@@ -43,9 +45,18 @@ def build_token_verifier(
 
 
 def build_key_resolver(
-    *, secret: str | None, public_key: str | None, jwks_url: str | None
+    *,
+    secret: str | None,
+    public_key: str | None,
+    jwks_url: str | None,
+    jwks_allow_insecure_loopback: bool = False,
 ) -> SigningKeyResolver:
-    keys = zip(KEY_RESOLVERS, (secret, public_key, jwks_url))
+    builders: tuple[Callable[[str], SigningKeyResolver], ...] = (
+        SharedSecretKeyResolver,
+        PemPublicKeyResolver,
+        functools.partial(JwksKeyResolver, allow_insecure_loopback=jwks_allow_insecure_loopback),
+    )
+    keys = zip(builders, (secret, public_key, jwks_url))
     configured = [(build, key) for build, key in keys if key]
     if not configured:
         raise ValueError(MISSING_KEY)

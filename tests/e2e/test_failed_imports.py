@@ -25,6 +25,8 @@ EXPECTED_CODES = {
     "bad-encoding": "invalid_encoding",
     "missing-key-column": "missing_columns",
     "inline-too-large": "source_too_large",
+    "stray-quote": "source_unreadable",
+    "duplicate-header": "source_unreadable",
 }
 CASES = list(EXPECTED_CODES)
 INLINE_LIMIT_BYTES = 1024 * 1024
@@ -56,6 +58,8 @@ def _sources(allowed_root: Path, outside_root: Path) -> dict[str, dict[str, Any]
         "bad-encoding": file_source(bad_encoding),
         "missing-key-column": inline_source("name,age\nAda,36\n"),
         "inline-too-large": inline_source(oversized),
+        "stray-quote": inline_source('id,name\n1,x"y\n'),
+        "duplicate-header": inline_source("id,name,name\n1,Ada,Grace\n"),
     }
 
 
@@ -138,6 +142,12 @@ def test_should_store_no_records_for_failed_imports(
     failed: FailedOutcome, e2e_schema: PostgresSchema
 ) -> None:
     assert e2e_schema.count_records(DATASET) == 0
+
+
+def test_should_name_the_repeated_column_of_the_header(failed: FailedOutcome) -> None:
+    message = failed.result("duplicate-header")["error"]["message"]
+
+    assert message == "the header names the column 'name' more than once"
 
 
 def test_should_not_reveal_the_missing_path_outside_the_roots(failed: FailedOutcome) -> None:

@@ -56,3 +56,12 @@ def test_should_answer_405_for_post_to_livez(running_worker: WorkerProcess) -> N
     answer = running_worker.health.request("/livez", method="POST")
 
     assert answer.status == 405
+
+
+@pytest.mark.parametrize("method", ["TRACE", "CONNECT"], ids=["trace", "connect"])
+def test_should_answer_405_for_trace_and_connect_to_livez(
+    running_worker: WorkerProcess, method: str
+) -> None:
+    answer = running_worker.health.request("/livez", method=method)
+
+    assert answer.status == 405

@@ -69,11 +69,11 @@ def undeclared_length(body: bytes) -> Route:
     return respond
 
 
-def redirect(*, host: str, path: str, scheme: str = "https") -> Route:
+def redirect(*, host: str, path: str, scheme: str = "https", port: int | None = None) -> Route:
     def respond(handler: BaseHTTPRequestHandler) -> None:
-        port = handler.connection.getsockname()[1]
+        port_seen = handler.connection.getsockname()[1]
         handler.send_response(302)
-        handler.send_header("Location", f"{scheme}://{host}:{port}{path}")
+        handler.send_header("Location", f"{scheme}://{host}:{port or port_seen}{path}")
         handler.send_header("Content-Length", "0")
         handler.end_headers()
 
@@ -93,6 +93,17 @@ def stalled_after(body: bytes, *, declared_length: int, pause_seconds: float) ->
         answer(200, body, declared_length=declared_length)(handler)
         handler.wfile.flush()
         time.sleep(pause_seconds)
+
+    return respond
+
+
+def dripping(body: bytes, *, pause_seconds: float) -> Route:
+    def respond(handler: BaseHTTPRequestHandler) -> None:
+        answer(200, declared_length=len(body))(handler)
+        for byte in body:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(pause_seconds)
 
     return respond
 

@@ -100,6 +100,7 @@ class Components:
         hosts = HttpsUriOpener(
             allowed_hosts=self.settings.import_allowed_hosts,
             max_bytes=self.settings.import_max_source_bytes,
+            deadline_seconds=self.settings.import_https_deadline_seconds,
         )
         return CsvRecordSource(openers={"file": files, "https": hosts}, reader=CsvTabularReader())
 
@@ -179,6 +180,7 @@ class Components:
                 secret=_secret(settings.auth_jwt_secret),
                 public_key=_secret(settings.auth_jwt_public_key),
                 jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
+                jwks_allow_insecure_loopback=settings.auth_jwks_allow_insecure_loopback,
                 issuer=settings.auth_issuer,
                 audience=settings.auth_audience,
             )

@@ -148,3 +148,41 @@ def test_should_refuse_a_source_size_cap_below_one_byte(monkeypatch: pytest.Monk
 
     with pytest.raises(ValidationError):
         Settings()
+
+
+def test_should_default_to_a_five_minute_deadline_for_https_sources() -> None:
+    sut = Settings()
+
+    assert sut.import_https_deadline_seconds == 300
+
+
+def test_should_read_the_https_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPORT_HTTPS_DEADLINE_SECONDS", "12.5")
+
+    sut = Settings()
+
+    assert sut.import_https_deadline_seconds == 12.5
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1"], ids=["zero", "negative"])
+def test_should_refuse_an_https_deadline_that_is_not_positive(
+    monkeypatch: pytest.MonkeyPatch, seconds: str
+) -> None:
+    monkeypatch.setenv("IMPORT_HTTPS_DEADLINE_SECONDS", seconds)
+
+    with pytest.raises(ValidationError, match="import_https_deadline_seconds"):
+        Settings()
+
+
+def test_should_refuse_insecure_loopback_key_sets_by_default() -> None:
+    sut = Settings()
+
+    assert sut.auth_jwks_allow_insecure_loopback is False
+
+
+def test_should_read_the_insecure_loopback_key_set_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTH_JWKS_ALLOW_INSECURE_LOOPBACK", "true")
+
+    sut = Settings()
+
+    assert sut.auth_jwks_allow_insecure_loopback is True

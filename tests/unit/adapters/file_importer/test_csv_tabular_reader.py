@@ -155,3 +155,75 @@ def test_should_refuse_a_source_that_fails_while_being_read() -> None:
 
     with pytest.raises(SourceUnreadableError, match="device went away"):
         list(stream.rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "line"),
+    [
+        ('id,name\n1,x"y\n', ",", 2),
+        ('id,name\n1,x"\n', ",", 2),
+        ('id,name\n1,x""y\n', ",", 2),
+        ('id,name\n1,"a\nb"\n2,c"d\n', ",", 4),
+        ('id,name\n1,"a\nb",x"y\n', ",", 3),
+        ('id;name\n1;x"y\n', ";", 2),
+        ('id\tname\n1\tx"y\n', "\t", 2),
+        ('i"d,name\n1,x\n', ",", 1),
+    ],
+    ids=[
+        "quote-inside",
+        "quote-at-the-end",
+        "doubled-quote-unquoted",
+        "after-a-multi-line-field",
+        "on-the-line-of-a-multi-line-field",
+        "semicolon-delimiter",
+        "tab-delimiter",
+        "in-the-header",
+    ],
+)
+def test_should_refuse_a_quote_inside_an_unquoted_field_naming_the_line(
+    text: str, delimiter: str, line: int
+) -> None:
+    sut = CsvTabularReader()
+
+    with pytest.raises(SourceUnreadableError, match=f"malformed CSV on line {line}: .*quote"):
+        rows_of(sut, text, delimiter=delimiter)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "expected"),
+    [
+        ('id,note\n1,""\n', ",", [["1", ""]]),
+        ('id,note\n"1","a,""b"""\n', ",", [["1", 'a,"b"']]),
+        ('id;note\n1;"x;""y"\r\n2;z\r\n', ";", [["1", 'x;"y'], ["2", "z"]]),
+        ('id,note\n1,"multi\n""line"""\n2,plain\n', ",", [["1", 'multi\n"line"'], ["2", "plain"]]),
+    ],
+    ids=["empty-quoted", "quoted-delimiter", "semicolon", "multi-line"],
+)
+def test_should_accept_quotes_that_open_and_close_a_field(
+    text: str, delimiter: str, expected: list[list[str]]
+) -> None:
+    sut = CsvTabularReader()
+
+    rows = rows_of(sut, text, delimiter=delimiter)
+
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [("id,name,id\n1,a,2\n", "'id'"), ("a,b,c,b\n1,2,3,4\n", "'b'"), (",\n1,2\n", "''")],
+    ids=["first-and-last", "middle", "empty-names"],
+)
+def test_should_refuse_a_header_that_names_a_column_twice(text: str, column: str) -> None:
+    sut = CsvTabularReader()
+
+    with pytest.raises(SourceUnreadableError, match=f"names the column {column} more than once"):
+        sut.read(io.StringIO(text), delimiter=",", header=True)
+
+
+def test_should_accept_repeated_values_in_the_first_row_when_there_is_no_header() -> None:
+    sut = CsvTabularReader()
+
+    stream = sut.read(io.StringIO("1,1\n"), delimiter=",", header=False)
+
+    assert stream.header == ("column_1", "column_2")

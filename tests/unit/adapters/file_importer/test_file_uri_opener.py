@@ -1,8 +1,10 @@
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from adapters.file_importer.file_uri_opener import FileUriOpener
+from adapters.file_importer.local_files import real_path_of_file_uri
 from application.errors import SourceForbiddenError, SourceNotFoundError, SourceUnreadableError
 
 
@@ -13,6 +15,16 @@ def root(tmp_path: Path) -> Path:
     (allowed / "people.csv").write_bytes(b"id\n1\n")
     (tmp_path / "secret.csv").write_bytes(b"password\nhunter2\n")
     return allowed
+
+
+def swapped_for_a_symlink(swapped: Path, target: Path) -> Callable[[str], Path]:
+    def resolve_then_swap(uri: str) -> Path:
+        resolved = real_path_of_file_uri(uri)
+        swapped.rename(swapped.with_name(swapped.name + ".moved"))
+        swapped.symlink_to(target)
+        return resolved
+
+    return resolve_then_swap
 
 
 def read_bytes(sut: FileUriOpener, uri: str) -> bytes:
@@ -135,3 +147,57 @@ def test_should_refuse_a_directory_as_unreadable(root: Path) -> None:
 
     with pytest.raises(SourceUnreadableError, match="not a regular file"):
         sut.open((root / "folder").as_uri())
+
+
+def test_should_refuse_a_directory_swapped_for_a_symlink_out_of_the_root_after_the_check(
+    tmp_path: Path, root: Path
+) -> None:
+    (root / "inner").mkdir()
+    (root / "inner" / "people.csv").write_bytes(b"id\n1\n")
+    (tmp_path / "people.csv").write_bytes(b"password\nhunter2\n")
+    resolve = swapped_for_a_symlink(root / "inner", tmp_path)
+    sut = FileUriOpener(allowed_roots=[root], resolve=resolve)
+
+    with pytest.raises(SourceForbiddenError, match="symbolic link"):
+        sut.open((root / "inner" / "people.csv").as_uri())
+
+
+def test_should_refuse_a_file_swapped_for_a_symlink_out_of_the_root_after_the_check(
+    tmp_path: Path, root: Path
+) -> None:
+    resolve = swapped_for_a_symlink(root / "people.csv", tmp_path / "secret.csv")
+    sut = FileUriOpener(allowed_roots=[root], resolve=resolve)
+
+    with pytest.raises(SourceForbiddenError, match="symbolic link"):
+        sut.open((root / "people.csv").as_uri())
+
+
+def test_should_open_a_file_several_directories_below_the_root(root: Path) -> None:
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "deep.csv").write_bytes(b"deep\n")
+    sut = FileUriOpener(allowed_roots=[root])
+
+    content = read_bytes(sut, (root / "a" / "b" / "deep.csv").as_uri())
+
+    assert content == b"deep\n"
+
+
+def test_should_report_a_missing_directory_under_the_root(root: Path) -> None:
+    sut = FileUriOpener(allowed_roots=[root])
+
+    with pytest.raises(SourceNotFoundError):
+        sut.open((root / "nowhere" / "people.csv").as_uri())
+
+
+def test_should_refuse_the_root_itself_as_unreadable(root: Path) -> None:
+    sut = FileUriOpener(allowed_roots=[root])
+
+    with pytest.raises(SourceUnreadableError, match="not a regular file"):
+        sut.open(root.as_uri())
+
+
+def test_should_refuse_a_path_that_runs_through_a_file_under_the_root(root: Path) -> None:
+    sut = FileUriOpener(allowed_roots=[root])
+
+    with pytest.raises(SourceUnreadableError, match="cannot open"):
+        sut.open((root / "people.csv" / "inner.csv").as_uri())

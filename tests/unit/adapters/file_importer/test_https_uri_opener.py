@@ -16,22 +16,11 @@ from application.errors import (
     SourceUnreadableError,
 )
 from application.ports.record_source import SourceDescriptor
-from tests.support.loopback_https_server import LoopbackHttpsServer, serving_https
-from tests.support.self_signed_certificate import SelfSignedCertificate, loopback_certificate
-from tests.unit.adapters.file_importer.https_routes import HTTPS_ROUTES, LARGE_BODY, PEOPLE
+from tests.support.loopback_https_server import LoopbackHttpsServer
+from tests.support.self_signed_certificate import SelfSignedCertificate
+from tests.unit.adapters.file_importer.https_routes import LARGE_BODY, PEOPLE
 
 LOOPBACK = "127.0.0.1"
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> SelfSignedCertificate:
-    return loopback_certificate(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture(scope="module")
-def server(certificate: SelfSignedCertificate) -> Iterator[LoopbackHttpsServer]:
-    with serving_https(HTTPS_ROUTES, certificate) as running:
-        yield running
 
 
 @pytest.fixture
@@ -45,12 +34,14 @@ def trusting_opener(
     certificate: SelfSignedCertificate,
     *hosts: str,
     timeout_seconds: float = 5.0,
+    deadline_seconds: float = 30.0,
     max_bytes: int | None = None,
 ) -> HttpsUriOpener:
     return HttpsUriOpener(
         allowed_hosts=hosts,
         ssl_context=certificate.trusting_context(),
         timeout_seconds=timeout_seconds,
+        deadline_seconds=deadline_seconds,
         max_bytes=max_bytes,
     )
 
@@ -128,7 +119,9 @@ def test_should_follow_a_redirect_to_an_allowed_host(
 
 
 @pytest.mark.parametrize(
-    "path", ["/to-localhost", "/to-plain-http"], ids=["other-host", "plain-http"]
+    "path",
+    ["/to-localhost", "/to-plain-http", "/to-another-port"],
+    ids=["other-host", "plain-http", "other-port"],
 )
 def test_should_refuse_a_redirect_to_an_address_that_is_not_allowed(
     certificate: SelfSignedCertificate, server: LoopbackHttpsServer, path: str
@@ -137,6 +130,15 @@ def test_should_refuse_a_redirect_to_an_address_that_is_not_allowed(
 
     with pytest.raises(SourceForbiddenError):
         read_all(sut, server.url(path))
+
+
+def test_should_refuse_a_redirect_to_another_allowed_host_on_another_port(
+    certificate: SelfSignedCertificate, server: LoopbackHttpsServer
+) -> None:
+    sut = trusting_opener(certificate, LOOPBACK, "localhost")
+
+    with pytest.raises(SourceForbiddenError, match="another port"):
+        read_all(sut, server.url("/to-localhost-on-another-port"))
 
 
 def test_should_give_up_on_a_redirect_loop(
@@ -191,6 +193,26 @@ def test_should_report_a_server_slower_than_the_timeout_as_unavailable(
 
     with pytest.raises(DependencyUnavailableError):
         read_all(sut, server.url("/slow.csv"))
+
+
+@pytest.mark.parametrize("path", ["/slow.csv", "/dripping.csv"], ids=["headers", "body"])
+def test_should_report_a_source_slower_than_the_whole_deadline_as_unavailable(
+    certificate: SelfSignedCertificate, server: LoopbackHttpsServer, path: str
+) -> None:
+    sut = trusting_opener(certificate, LOOPBACK, timeout_seconds=5.0, deadline_seconds=0.4)
+
+    with pytest.raises(DependencyUnavailableError, match="deadline"):
+        read_all(sut, server.url(path))
+
+
+def test_should_read_a_source_that_keeps_sending_within_the_deadline(
+    certificate: SelfSignedCertificate, server: LoopbackHttpsServer
+) -> None:
+    sut = trusting_opener(certificate, LOOPBACK, timeout_seconds=1.0, deadline_seconds=30.0)
+
+    content = read_all(sut, server.url("/dripping.csv"))
+
+    assert content == PEOPLE
 
 
 def test_should_report_a_server_that_refuses_connections_as_unavailable(

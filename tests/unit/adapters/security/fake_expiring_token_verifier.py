@@ -15,6 +15,10 @@ class FakeExpiringTokenVerifier(ExpiringTokenVerifier):
         self._clock = clock
         self._lock = threading.Lock()
         self.verified: list[str] = []
+        self.withdrawn_keys: set[str | None] = set()
+
+    def still_trusted(self, verified: VerifiedToken) -> bool:
+        return verified.key_id not in self.withdrawn_keys
 
     def verify_with_expiry(self, token: str) -> VerifiedToken:
         with self._lock:

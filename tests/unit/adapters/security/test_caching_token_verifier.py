@@ -23,6 +23,7 @@ ACCEPTED = {
     "alice-token": VerifiedToken(identity=ALICE, accepted_until=EXPIRY),
     "bob-token": VerifiedToken(identity=BOB, accepted_until=EXPIRY),
     "carol-token": VerifiedToken(identity=ALICE, accepted_until=EXPIRY),
+    "rotated-token": VerifiedToken(identity=ALICE, accepted_until=EXPIRY, key_id="old-key"),
 }
 
 
@@ -117,6 +118,28 @@ def test_should_ask_the_verifier_again_once_a_cached_token_has_expired(
     attempt(sut, "alice-token")
 
     assert inner.verified == ["alice-token", "alice-token"]
+
+
+def test_should_ask_the_verifier_again_once_the_key_of_a_cached_token_is_withdrawn(
+    sut: CachingTokenVerifier, inner: FakeExpiringTokenVerifier
+) -> None:
+    sut.verify("rotated-token")
+    inner.withdrawn_keys.add("old-key")
+
+    sut.verify("rotated-token")
+
+    assert inner.verified == ["rotated-token", "rotated-token"]
+
+
+def test_should_keep_serving_a_cached_token_whose_key_is_still_trusted(
+    sut: CachingTokenVerifier, inner: FakeExpiringTokenVerifier
+) -> None:
+    sut.verify("rotated-token")
+    inner.withdrawn_keys.add("another-key")
+
+    sut.verify("rotated-token")
+
+    assert inner.verified == ["rotated-token"]
 
 
 def test_should_ask_the_verifier_every_time_for_a_refused_token(

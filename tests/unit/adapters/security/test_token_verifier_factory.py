@@ -70,9 +70,27 @@ def test_should_build_the_resolver_for_the_configured_key(
     keys: dict[str, str | None] = {"secret": None, "public_key": None, "jwks_url": None}
     keys[kind] = {"secret": SECRET, "public_key": public_pem(rsa_key), "jwks_url": JWKS_URL}[kind]
 
-    resolver = build_key_resolver(**keys)
+    resolver = build_key_resolver(
+        secret=keys["secret"], public_key=keys["public_key"], jwks_url=keys["jwks_url"]
+    )
 
     assert isinstance(resolver, expected)
+
+
+LOOPBACK_JWKS_URL = "http://127.0.0.1:8080/.well-known/jwks.json"
+
+
+def test_should_refuse_a_plain_http_key_set_address() -> None:
+    with pytest.raises(ValueError, match="AUTH_JWKS_URL must be an https address"):
+        build_token_verifier(mode="jwt", jwks_url=LOOPBACK_JWKS_URL)
+
+
+def test_should_accept_a_loopback_http_key_set_address_when_explicitly_allowed() -> None:
+    verifier = build_token_verifier(
+        mode="jwt", jwks_url=LOOPBACK_JWKS_URL, jwks_allow_insecure_loopback=True
+    )
+
+    assert isinstance(verifier, CachingTokenVerifier)
 
 
 def enabled_verifier(**settings: Any) -> TokenVerifier:

@@ -5,13 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import SourceForbiddenError, SourceTooLargeError
+from application.errors import DependencyUnavailableError, SourceForbiddenError, SourceTooLargeError
 from application.ports.import_attempt import ImportAttempt
 from application.ports.record_source import SourceDescriptor
 from domain.events.import_completed import ImportCompleted
 from domain.lifecycle.import_answer import ImportAnswer
 from shared.configuration import Settings
-from tests.support.loopback_https_server import LoopbackHttpsServer, answer, serving_https
+from tests.support.loopback_https_server import (
+    LoopbackHttpsServer,
+    after_pause,
+    answer,
+    serving_https,
+)
 from tests.support.self_signed_certificate import SelfSignedCertificate, loopback_certificate
 from tests.unit.shared.settings_environment import clear_settings_environment
 from worker.bootstrap import bootstrap
@@ -96,7 +101,8 @@ def loopback_tls(tmp_path_factory: pytest.TempPathFactory) -> SelfSignedCertific
 
 @pytest.fixture(scope="module")
 def loopback_https(loopback_tls: SelfSignedCertificate) -> Iterator[LoopbackHttpsServer]:
-    routes = {"/people.csv": answer(200, b"id,name\n1,Ada\n")}
+    people = answer(200, b"id,name\n1,Ada\n")
+    routes = {"/people.csv": people, "/slow.csv": after_pause(1.0, people)}
     with serving_https(routes, loopback_tls) as running:
         yield running
 
@@ -128,6 +134,15 @@ def test_should_refuse_a_message_an_https_source_larger_than_the_configured_cap(
 
     with pytest.raises(SourceTooLargeError):
         _header(settings, https_server.url("/people.csv"))
+
+
+def test_should_give_up_on_an_https_source_slower_than_the_configured_deadline(
+    https_server: LoopbackHttpsServer,
+) -> None:
+    settings = Settings(import_allowed_hosts=("127.0.0.1",), import_https_deadline_seconds=0.3)
+
+    with pytest.raises(DependencyUnavailableError, match="deadline"):
+        _header(settings, https_server.url("/slow.csv"))
 
 
 def test_should_refuse_a_message_every_https_source_when_no_host_is_allowed(

@@ -4,6 +4,7 @@ import pytest
 
 from adapters.messaging.topology_names import TopologyNames
 from application.errors import UnauthenticatedError
+from application.services.auth_service import AuthService
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
@@ -122,8 +123,13 @@ def test_should_refuse_a_request_without_a_token_when_auth_is_enabled(
         ({}, "AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL must be set"),
         ({"auth_jwt_secret": "short"}, "at least 32 bytes"),
         ({"auth_jwt_secret": SECRET, "auth_jwks_url": "https://keys.example/jwks"}, "only one"),
+        ({"auth_jwks_url": "http://127.0.0.1:8080/jwks"}, "AUTH_JWKS_URL must be an https address"),
+        (
+            {"auth_jwks_url": "http://keys.example/jwks", "auth_jwks_allow_insecure_loopback": "1"},
+            "AUTH_JWKS_URL must be an https address",
+        ),
     ],
-    ids=["no-key", "short-secret", "two-keys"],
+    ids=["no-key", "short-secret", "two-keys", "plain-http", "plain-http-not-loopback"],
 )
 def test_should_refuse_an_inconsistent_auth_configuration(
     auth_settings: dict[str, str], message: str, monkeypatch: pytest.MonkeyPatch
@@ -132,6 +138,20 @@ def test_should_refuse_an_inconsistent_auth_configuration(
 
     with pytest.raises(ConfigurationError, match=message):
         bootstrap(settings).auth
+
+
+def test_should_accept_a_loopback_http_key_set_when_explicitly_allowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = _settings(
+        monkeypatch,
+        auth_jwks_url="http://127.0.0.1:8080/jwks",
+        auth_jwks_allow_insecure_loopback="true",
+    )
+
+    auth = bootstrap(settings).auth
+
+    assert isinstance(auth, AuthService)
 
 
 def test_should_require_a_secret_to_mint_tokens() -> None:

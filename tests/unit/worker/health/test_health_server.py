@@ -1,3 +1,5 @@
+import socket
+import time
 from urllib.error import URLError
 
 import pytest
@@ -5,6 +7,7 @@ import pytest
 from domain.health.health_status import HealthStatus
 from tests.unit.worker.health.health_client import fetch
 from tests.unit.worker.health.health_state import METRICS_CONTENT_TYPE, HealthState, report
+from tests.unit.worker.health.raw_client import exchange, seconds_until_closed, status_line
 from worker.health.health_server import HealthServer
 
 UP = HealthStatus.UP
@@ -227,8 +230,26 @@ def test_should_say_not_found_for_an_unknown_path(health_server: HealthServer, m
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("POST", "/livez"), ("PUT", "/readyz"), ("DELETE", "/metrics"), ("PATCH", "/readyz")],
-    ids=["post-livez", "put-readyz", "delete-metrics", "patch-readyz"],
+    [
+        ("POST", "/livez"),
+        ("PUT", "/readyz"),
+        ("DELETE", "/metrics"),
+        ("PATCH", "/readyz"),
+        ("OPTIONS", "/livez"),
+        ("TRACE", "/livez"),
+        ("CONNECT", "/livez"),
+        ("BREW", "/livez"),
+    ],
+    ids=[
+        "post-livez",
+        "put-readyz",
+        "delete-metrics",
+        "patch-readyz",
+        "options-livez",
+        "trace-livez",
+        "connect-livez",
+        "unknown-method",
+    ],
 )
 def test_should_answer_405_for_another_method_on_a_known_path(
     health_server: HealthServer, method: str, path: str
@@ -255,7 +276,7 @@ def test_should_not_write_request_logs_to_stderr(
 def test_should_log_requests_at_debug_level(
     health_server: HealthServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level("DEBUG", logger="worker.health.health_request_handler")
+    caplog.set_level("DEBUG", logger="worker.health.health_exchange")
 
     fetch(health_server.port, "/livez")
 
@@ -290,3 +311,128 @@ def test_should_forget_its_port_once_stopped(health_server: HealthServer) -> Non
 
     with pytest.raises(RuntimeError, match="not started"):
         health_server.port
+
+
+def test_should_answer_a_request_that_carries_a_body(health_server: HealthServer) -> None:
+    request = b"POST /livez HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+
+    line = status_line(health_server.port, request)
+
+    assert line == b"HTTP/1.1 405 Method Not Allowed"
+
+
+def test_should_answer_a_chunked_request_once_its_last_chunk_arrives(
+    health_server: HealthServer,
+) -> None:
+    request = (
+        b"POST /livez HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"5\r\nhello\r\n0\r\n\r\n"
+    )
+
+    line = status_line(health_server.port, request)
+
+    assert line == b"HTTP/1.1 405 Method Not Allowed"
+
+
+def test_should_close_the_connection_after_answering(health_server: HealthServer) -> None:
+    answer = exchange(health_server.port, b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+
+    assert b"\r\nconnection: close\r\n" in answer.lower()
+
+
+def test_should_answer_400_to_a_request_that_is_not_http(health_server: HealthServer) -> None:
+    line = status_line(health_server.port, b"HELLO THERE\r\n\r\n")
+
+    assert line.startswith(b"HTTP/1.1 400 ")
+
+
+def test_should_answer_431_to_a_request_head_larger_than_it_accepts(
+    health_server: HealthServer,
+) -> None:
+    request = b"GET /livez HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 65536 + b"\r\n\r\n"
+
+    line = status_line(health_server.port, request)
+
+    assert line.startswith(b"HTTP/1.1 431 ")
+
+
+def test_should_close_quietly_a_connection_that_ends_before_a_request(
+    health_server: HealthServer,
+) -> None:
+    answer = exchange(health_server.port, b"")
+
+    assert answer == b""
+
+
+def test_should_close_a_connection_that_has_not_sent_a_whole_request_in_time(
+    health_state: HealthState,
+) -> None:
+    sut = HealthServer(
+        "127.0.0.1",
+        0,
+        liveness=health_state.liveness,
+        readiness=health_state.report,
+        draining=health_state.is_draining,
+        metrics=health_state.metrics,
+        request_deadline_seconds=0.3,
+    )
+    sut.start()
+    try:
+        seconds = seconds_until_closed(sut.port, b"GET /livez HTTP/1.1\r\nHost:")
+    finally:
+        sut.stop()
+
+    assert 0.3 <= seconds < 2.0
+
+
+def test_should_refuse_to_start_on_a_port_already_in_use(
+    health_server: HealthServer, health_state: HealthState
+) -> None:
+    sut = HealthServer(
+        "127.0.0.1",
+        health_server.port,
+        liveness=health_state.liveness,
+        readiness=health_state.report,
+        draining=health_state.is_draining,
+        metrics=health_state.metrics,
+    )
+
+    with pytest.raises(OSError):
+        sut.start()
+
+
+def test_should_do_nothing_when_stopped_before_it_starts(health_state: HealthState) -> None:
+    sut = HealthServer(
+        "127.0.0.1",
+        0,
+        liveness=health_state.liveness,
+        readiness=health_state.report,
+        draining=health_state.is_draining,
+        metrics=health_state.metrics,
+    )
+
+    sut.stop()
+
+    with pytest.raises(RuntimeError, match="not started"):
+        sut.port
+
+
+def test_should_close_at_once_a_connection_beyond_its_cap(health_state: HealthState) -> None:
+    sut = HealthServer(
+        "127.0.0.1",
+        0,
+        liveness=health_state.liveness,
+        readiness=health_state.report,
+        draining=health_state.is_draining,
+        metrics=health_state.metrics,
+        max_connections=1,
+    )
+    sut.start()
+    try:
+        with socket.create_connection(("127.0.0.1", sut.port)):
+            time.sleep(0.2)
+            seconds = seconds_until_closed(sut.port, b"")
+    finally:
+        sut.stop()
+
+    assert seconds < 1.0
