@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SEMGREP_VERSION := 1.185.0
 
 SOURCE_PACKAGES := worker domain application adapters shared
-CODE_PATHS := $(SOURCE_PACKAGES) tests bench
+CODE_PATHS := $(SOURCE_PACKAGES) tests bench tools
 GATE := scripts/gate.sh
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
@@ -46,7 +46,7 @@ import-contracts:
 	@$(GATE) import-linter $(BIN)/lint-imports --no-logo --no-cache
 
 audit:
-	@$(GATE) audit scripts/audit-dependencies.sh
+	@$(GATE) audit scripts/audit-dependencies.sh --tool semgrep==$(SEMGREP_VERSION)
 
 test:
 	@echo "==> pytest: tests/ with branch coverage (fails under 100%)"
