@@ -13,9 +13,9 @@ CODE_PATHS := $(SOURCE_PACKAGES) tests bench tools
 GATE := scripts/gate.sh
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit services demo
+	import-contracts audit sbom services demo
 
-check: lint audit test
+check: lint audit sbom test
 
 lint: format-check flake8 mypy bandit complexity semgrep import-contracts
 
@@ -47,6 +47,9 @@ import-contracts:
 
 audit:
 	@$(GATE) audit scripts/audit-dependencies.sh --tool semgrep==$(SEMGREP_VERSION)
+
+sbom:
+	@$(GATE) sbom scripts/build-sbom.sh
 
 test:
 	@echo "==> pytest: tests/ with branch coverage (fails under 100%)"
