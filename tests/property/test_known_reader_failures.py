@@ -1,0 +1,77 @@
+import pytest
+
+from application.errors import ImportSourceError, InvalidEncodingError, SourceUnreadableError
+from application.ports.record_source import SourceDescriptor
+from domain.model.import_schema import ImportSchema
+from domain.model.import_tally import ImportTally
+from domain.model.record_value import RecordValue
+from domain.service.data_import_service import DataImportService
+from domain.service.missing_columns_error import MissingColumnsError
+from tests.property.csv_sources import SOURCE_URI, read_table
+
+KNOWN = "known bug, to be fixed in the lead's sessions: "
+
+
+def imported_values(data: bytes) -> list[dict[str, RecordValue]] | Exception:
+    table = read_table(data, SourceDescriptor(uri=SOURCE_URI))
+    if isinstance(table, Exception):
+        return table
+    header, rows = table
+    try:
+        plan = DataImportService().plan(
+            dataset="d", import_id="i", header=header, schema=ImportSchema()
+        )
+    except MissingColumnsError as error:
+        return error
+    return [dict(record.values) for record in plan.records(rows, ImportTally())]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeError,
+    reason=KNOWN + "a UnicodeError that is not a UnicodeDecodeError escapes the reader's handlers",
+)
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [("utf-16", b"a\x00"), ("utf-32", b"a\x00\x00\x00"), ("punycode", b"\x00"), ("undefined", b"")],
+    ids=["utf-16-without-bom", "utf-32-without-bom", "punycode", "undefined"],
+)
+def test_should_call_a_source_its_encoding_cannot_decode_invalid_encoding(
+    encoding: str, data: bytes
+) -> None:
+    outcome = read_table(data, SourceDescriptor(uri=SOURCE_URI, encoding=encoding))
+
+    assert isinstance(outcome, InvalidEncodingError)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=KNOWN + "utf-7 decodes '+2D0-' to an unpaired surrogate and the reader passes it on",
+)
+def test_should_call_a_source_decoding_to_an_unpaired_surrogate_invalid_encoding() -> None:
+    outcome = read_table(b"+2D0-\n", SourceDescriptor(uri=SOURCE_URI, encoding="utf-7"))
+
+    assert isinstance(outcome, InvalidEncodingError)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=KNOWN + "strict quoting does not refuse a quote inside an unquoted field",
+)
+def test_should_refuse_a_stray_quote_inside_an_unquoted_field() -> None:
+    outcome = read_table(b'id,name\n1,ab"c\n', SourceDescriptor(uri=SOURCE_URI))
+
+    assert isinstance(outcome, SourceUnreadableError)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=KNOWN + "a header naming a column twice keeps only the last field of that name",
+)
+def test_should_fail_an_import_whose_header_names_a_column_twice() -> None:
+    outcome = imported_values(b"a,a\n1,2\n")
+
+    assert isinstance(outcome, ImportSourceError | MissingColumnsError)
