@@ -47,10 +47,17 @@ def test_should_call_a_source_its_encoding_cannot_decode_invalid_encoding(
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason=KNOWN + "utf-7 decodes '+2D0-' to an unpaired surrogate and the reader passes it on",
+    reason=KNOWN + "a decoder that yields an unpaired surrogate is not refused by the reader",
 )
-def test_should_call_a_source_decoding_to_an_unpaired_surrogate_invalid_encoding() -> None:
-    outcome = read_table(b"+2D0-\n", SourceDescriptor(uri=SOURCE_URI, encoding="utf-7"))
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [("utf-7", b"+2D0-\n"), ("unicode_escape", b"\\ud800\n"), ("raw_unicode_escape", b"\\ud800\n")],
+    ids=["utf-7", "unicode-escape", "raw-unicode-escape"],
+)
+def test_should_call_a_source_decoding_to_an_unpaired_surrogate_invalid_encoding(
+    encoding: str, data: bytes
+) -> None:
+    outcome = read_table(data, SourceDescriptor(uri=SOURCE_URI, encoding=encoding))
 
     assert isinstance(outcome, InvalidEncodingError)
 
