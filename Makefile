@@ -9,13 +9,13 @@ BIN := $(VENV)/bin
 SEMGREP_VERSION := 1.185.0
 
 SOURCE_PACKAGES := worker domain application adapters shared
-CODE_PATHS := $(SOURCE_PACKAGES) tests bench devkit
+CODE_PATHS := $(SOURCE_PACKAGES) tests bench tools
 GATE := scripts/gate.sh
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit services demo
+	import-contracts audit sbom services demo
 
-check: lint audit test
+check: lint audit sbom test
 
 lint: format-check flake8 mypy bandit complexity semgrep import-contracts
 
@@ -46,7 +46,10 @@ import-contracts:
 	@$(GATE) import-linter $(BIN)/lint-imports --no-logo --no-cache
 
 audit:
-	@$(GATE) audit scripts/audit-dependencies.sh
+	@$(GATE) audit scripts/audit-dependencies.sh --tool semgrep==$(SEMGREP_VERSION)
+
+sbom:
+	@$(GATE) sbom scripts/build-sbom.sh
 
 test:
 	@echo "==> pytest: tests/ with branch coverage (fails under 100%)"

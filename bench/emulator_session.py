@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from devkit.pubsub_emulator import PubSubEmulator
+from tools.pubsub_emulator import PubSubEmulator
 
 
 @contextmanager

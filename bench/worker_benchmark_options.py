@@ -7,7 +7,7 @@ from bench.benchmark_database import DEFAULT_URL
 from bench.import_request_messages import ROWS_PER_MESSAGE
 from bench.service_process import BIN, child_environment
 from bench.worker_benchmark_database import worker_database_url
-from devkit.pubsub_emulator import free_port
+from tools.pubsub_emulator import free_port
 
 OUT = Path(__file__).resolve().parent / "out"
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent

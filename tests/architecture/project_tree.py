@@ -4,7 +4,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SOURCE_PACKAGES = ("worker", "domain", "application", "adapters", "shared")
-CODE_ROOTS = (*SOURCE_PACKAGES, "tests", "bench", "devkit")
+CODE_ROOTS = (*SOURCE_PACKAGES, "tests", "bench", "tools")
 
 
 def python_files(*roots: str) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.e2e.health_client import HealthClient
 from tests.e2e.worker_environment import WorkerEnvironment
-from devkit.pubsub_emulator import free_port
+from tools.pubsub_emulator import free_port
 
 WORKER_COMMAND = Path(sys.executable).parent / "import-worker"
 POLL_SECONDS = 0.1

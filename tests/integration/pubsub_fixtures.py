@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from devkit.pubsub_emulator import PubSubEmulator
+from tools.pubsub_emulator import PubSubEmulator
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import pytest
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from adapters.messaging.pubsub_topology import PubSubTopology
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
-from devkit.pubsub_emulator import free_port
+from tools.pubsub_emulator import free_port
 
 
 @pytest.fixture

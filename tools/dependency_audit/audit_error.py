@@ -1,0 +1,2 @@
+class AuditError(Exception):
+    """A reason the audit cannot give a verdict, told in one line."""
