@@ -12,10 +12,16 @@ SOURCE_PACKAGES := worker domain application adapters shared
 CODE_PATHS := $(SOURCE_PACKAGES) tests bench tools
 GATE := scripts/gate.sh
 
-.PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit sbom services demo
+DEPLOY_TOOLS ?= .deploy-tools
+TOOLS := $(DEPLOY_TOOLS)/bin
+KUBERNETES_VERSION := 1.33.0
+KEDA_CRD_DIR ?= /work/shared/schemas/keda
 
-check: lint audit sbom test
+.PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
+	import-contracts audit sbom services demo deploy-check deploy-tools hadolint compose-schema \
+	workflow-schema kubernetes-manifests terraform-fmt ansible-lint
+
+check: lint deploy-check audit sbom test
 
 lint: format-check flake8 mypy bandit complexity semgrep import-contracts
 
@@ -44,6 +50,36 @@ semgrep-test:
 
 import-contracts:
 	@$(GATE) import-linter $(BIN)/lint-imports --no-logo --no-cache
+
+deploy-check: deploy-tools hadolint compose-schema workflow-schema kubernetes-manifests \
+	terraform-fmt ansible-lint
+
+deploy-tools:
+	@$(GATE) deploy-tools env UV="$(UV)" DEPLOY_TOOLS="$(DEPLOY_TOOLS)" scripts/install-deploy-tools.sh
+
+hadolint:
+	@$(GATE) hadolint $(TOOLS)/hadolint --config deploy/docker/.hadolint.yaml deploy/docker/Dockerfile
+
+compose-schema:
+	@$(GATE) compose-schema $(TOOLS)/check-jsonschema --builtin-schema vendor.compose-spec \
+		docker-compose.yml
+
+workflow-schema:
+	@$(GATE) workflow-schema $(TOOLS)/check-jsonschema --builtin-schema vendor.github-workflows \
+		.github/workflows/ci.yml
+
+kubernetes-manifests:
+	@$(GATE) kubernetes-manifests $(TOOLS)/python scripts/validate_kubernetes.py \
+		--kubernetes-version $(KUBERNETES_VERSION) --keda-crds "$(KEDA_CRD_DIR)" \
+		deploy/k8s/overlays/dev deploy/k8s/overlays/prod
+
+terraform-fmt:
+	@$(GATE) terraform-fmt env TF_CLI_CONFIG_FILE=/dev/null $(TOOLS)/python scripts/terraform.py \
+		fmt -check -recursive -diff deploy/terraform
+
+ansible-lint:
+	@cd deploy/ansible && PATH="$(abspath $(TOOLS)):$$PATH" ../../$(GATE) ansible-lint \
+		ansible-lint --offline
 
 audit:
 	@$(GATE) audit scripts/audit-dependencies.sh --tool semgrep==$(SEMGREP_VERSION)

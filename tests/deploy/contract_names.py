@@ -1,0 +1,90 @@
+import inspect
+from dataclasses import asdict
+from typing import Any
+
+from adapters.messaging.pubsub_topology import PubSubTopology
+from adapters.messaging.topology_names import TopologyNames
+from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from shared.configuration import Settings
+
+SETTINGS = frozenset(name.upper() for name in Settings.model_fields)
+CONVENTION_PREFIXES = ("OTEL_", "GOOGLE_")
+CONVENTION_VARIABLES = frozenset({"PUBSUB_EMULATOR_HOST", "STORAGE_EMULATOR_HOST"})
+SECRET_VARIABLES = frozenset(
+    {"AUTH_JWT_SECRET", "AUTH_JWT_PUBLIC_KEY", "DATABASE_URL", "REDIS_URL"}
+)
+FILE_SUFFIX = "_FILE"
+CONTRACT_VARIABLES_AHEAD_OF_SETTINGS = {
+    "CACHE_TTL_SECONDS": "contract section 6: a cached entry's lifetime, read once the cache lands",
+    "IMPORT_ALLOWED_BUCKETS": "contract section 6: gs:// buckets, read once gs:// sources land",
+    "IMPORT_MAX_ROW_BYTES": "contract section 6: the longest CSV record, read once it is bounded",
+    "VAULT_ADDR": "contract section 6: the Vault server, read once Vault support lands",
+    "VAULT_TOKEN": "contract section 6: Vault login by token, read once Vault support lands",
+    "VAULT_ROLE_ID": "contract section 6: Vault AppRole login, read once Vault support lands",
+    "VAULT_SECRET_ID": "contract section 6: Vault AppRole login, read once Vault support lands",
+    "VAULT_KUBERNETES_ROLE": "contract section 6: Vault Kubernetes login, read once Vault lands",
+    "VAULT_DATABASE_ROLE": "contract section 6: leased PostgreSQL credentials, once Vault lands",
+}
+CONTRACT_METRICS = frozenset(
+    {
+        "import_worker_messages_total",
+        "import_worker_rows_imported_total",
+        "import_worker_rows_rejected_total",
+        "import_worker_import_duration_seconds",
+        "import_worker_messages_in_flight",
+        "import_worker_outbox_pending",
+        "import_worker_outbox_oldest_age_seconds",
+        "import_worker_circuit_state",
+        "import_worker_cache_requests_total",
+        "import_worker_pulling",
+    }
+)
+HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
+
+
+def unknown_variables(names: set[str]) -> list[str]:
+    return sorted(name for name in names if not _is_known(name))
+
+
+def _is_known(name: str) -> bool:
+    return (
+        name in SETTINGS
+        or name in CONTRACT_VARIABLES_AHEAD_OF_SETTINGS
+        or name in CONVENTION_VARIABLES
+        or name.startswith(CONVENTION_PREFIXES)
+        or _is_secret_file(name)
+    )
+
+
+def _is_secret_file(name: str) -> bool:
+    return name.endswith(FILE_SUFFIX) and name.removesuffix(FILE_SUFFIX) in SECRET_VARIABLES
+
+
+def setting_default(name: str) -> Any:
+    return Settings.model_fields[name.lower()].default
+
+
+def topology_variables() -> dict[str, str]:
+    return {field.upper(): value for field, value in asdict(TopologyNames()).items()}
+
+
+def subscription_policy_defaults() -> dict[str, int]:
+    parameters = inspect.signature(PubSubTopology.__init__).parameters
+    names = [
+        "ack_deadline_seconds",
+        "minimum_backoff_seconds",
+        "maximum_backoff_seconds",
+        "max_delivery_attempts",
+    ]
+    return {name: parameters[name].default for name in names}
+
+
+def exposed_metrics() -> frozenset[str]:
+    families = PrometheusWorkerMetrics().registry.collect()
+    samples = {sample.name for family in families for sample in family.samples}
+    return frozenset(samples | {_without_histogram_suffix(name) for name in samples})
+
+
+def _without_histogram_suffix(name: str) -> str:
+    suffixes = [suffix for suffix in HISTOGRAM_SUFFIXES if name.endswith(suffix)]
+    return name.removesuffix(suffixes[0]) if suffixes else name
