@@ -1,1 +1,1 @@
-pytest_plugins = ["tests.integration.pubsub_fixtures"]
+pytest_plugins = ["tests.integration.pubsub_fixtures", "tests.integration.storage_fixtures"]
