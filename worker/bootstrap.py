@@ -7,6 +7,7 @@ from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.file_uri_opener import FileUriOpener
 from adapters.file_importer.https_uri_opener import HttpsUriOpener
 from adapters.file_importer.local_file_opener import LocalFileOpener
+from adapters.file_importer.uri_opener import UriOpener
 from adapters.observability.null_import_progress import NullImportProgress
 from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
@@ -29,6 +30,7 @@ from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from domain.service.data_import_service import DataImportService
 from shared.configuration import Settings
+from shared.configuration_error import ConfigurationError
 
 
 def new_id() -> str:
@@ -120,7 +122,28 @@ def build_message_record_source(settings: Settings) -> RecordSource:
     hosts = HttpsUriOpener(
         allowed_hosts=settings.import_allowed_hosts, max_bytes=settings.import_max_source_bytes
     )
-    return CsvRecordSource(openers={"file": roots, "https": hosts}, reader=CsvTabularReader())
+    openers: dict[str, UriOpener] = {"file": roots, "https": hosts}
+    if settings.import_allowed_buckets:
+        openers["gs"] = build_gcs_opener(settings)
+    return CsvRecordSource(openers=openers, reader=CsvTabularReader())
+
+
+def build_gcs_opener(settings: Settings) -> UriOpener:
+    from adapters.file_importer.gcs_storage_client import storage_client
+    from adapters.file_importer.gcs_uri_opener import GcsUriOpener
+
+    try:
+        client = storage_client(
+            project=settings.google_cloud_project, emulator_host=settings.storage_emulator_host
+        )
+    except ValueError as error:
+        raise ConfigurationError(f"IMPORT_ALLOWED_BUCKETS is set but {error}") from error
+    return GcsUriOpener(
+        client=client,
+        allowed_buckets=settings.import_allowed_buckets,
+        max_bytes=settings.import_max_source_bytes,
+        chunk_bytes=settings.import_gcs_chunk_bytes,
+    )
 
 
 def build_get_data(settings: Settings) -> GetDataUseCase:
