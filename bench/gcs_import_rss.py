@@ -31,30 +31,33 @@ class Services:
     pubsub_host: str
     storage_url: str
     database_url: str
+    chunk_bytes: int | None
 
 
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="peak RSS of import-worker run on gs:// objects")
     parser.add_argument("--sizes-mib", type=int, nargs="+", default=[100, 1024])
     parser.add_argument("--url", default=DEFAULT_URL, help="PostgreSQL the worker stores into")
+    parser.add_argument("--chunk-bytes", type=int, help="IMPORT_GCS_CHUNK_BYTES (worker default)")
     parser.add_argument("--output", type=Path, default=OUT / "gcs-import-rss.json")
     return parser.parse_args()
 
 
 def worker_environment(services: Services, project: str) -> dict[str, str]:
-    return child_environment(
-        {
-            "GOOGLE_CLOUD_PROJECT": project,
-            "PUBSUB_EMULATOR_HOST": services.pubsub_host,
-            "STORAGE_EMULATOR_HOST": services.storage_url,
-            "IMPORT_ALLOWED_BUCKETS": BUCKET,
-            "DATABASE_URL": search_path_url(services.database_url, database.SCHEMA),
-            "AUTH_MODE": "disabled",
-            "HEALTH_HOST": "127.0.0.1",
-            "HEALTH_PORT": str(free_port()),
-            "LOG_LEVEL": "WARNING",
-        }
-    )
+    settings = {
+        "GOOGLE_CLOUD_PROJECT": project,
+        "PUBSUB_EMULATOR_HOST": services.pubsub_host,
+        "STORAGE_EMULATOR_HOST": services.storage_url,
+        "IMPORT_ALLOWED_BUCKETS": BUCKET,
+        "DATABASE_URL": search_path_url(services.database_url, database.SCHEMA),
+        "AUTH_MODE": "disabled",
+        "HEALTH_HOST": "127.0.0.1",
+        "HEALTH_PORT": str(free_port()),
+        "LOG_LEVEL": "WARNING",
+    }
+    if services.chunk_bytes is not None:
+        settings["IMPORT_GCS_CHUNK_BYTES"] = str(services.chunk_bytes)
+    return child_environment(settings)
 
 
 def uploaded_object(services: Services, mib: int) -> tuple[str, int]:
@@ -113,13 +116,21 @@ def main() -> None:
         storage_emulator(Path(scratch), OUT / "storage-emulator.log") as storage_url,
     ):
         services = Services(
-            pubsub_host=pubsub_host, storage_url=storage_url, database_url=arguments.url
+            pubsub_host=pubsub_host,
+            storage_url=storage_url,
+            database_url=arguments.url,
+            chunk_bytes=arguments.chunk_bytes,
         )
         try:
             runs = [measure_size(services, mib) for mib in arguments.sizes_mib]
         finally:
             database.drop_schema(arguments.url)
-    document = {"peak_rss_method": RSS_METHOD, "load_average_before": load_before, "runs": runs}
+    document = {
+        "peak_rss_method": RSS_METHOD,
+        "chunk_bytes": arguments.chunk_bytes or Settings().import_gcs_chunk_bytes,
+        "load_average_before": load_before,
+        "runs": runs,
+    }
     arguments.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(document, indent=2))
 
