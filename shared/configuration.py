@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     import_allowed_hosts: CommaSeparated = ()
     import_max_source_bytes: int | None = Field(default=None, ge=1)
     import_https_deadline_seconds: float = Field(default=300, gt=0)
+    import_allowed_buckets: CommaSeparated = ()
+    storage_emulator_host: str | None = None
+    import_gcs_chunk_bytes: int = Field(default=8 * 1024 * 1024, ge=1)
     import_requests_topic: str = "import-requests"
     import_requests_subscription: str = "import-requests-worker"
     import_results_topic: str = "import-results"
@@ -44,7 +47,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["json", "console"] = "json"
 
-    @field_validator("import_allowed_roots", "import_allowed_hosts", mode="before")
+    @field_validator(
+        "import_allowed_roots", "import_allowed_hosts", "import_allowed_buckets", mode="before"
+    )
     @classmethod
     def split_comma_separated(cls, value: object) -> object:
         if isinstance(value, str):

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 import pytest
 
-pytest_plugins = ["tests.integration.pubsub_fixtures"]
+pytest_plugins = ["tests.integration.pubsub_fixtures", "tests.integration.storage_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,6 @@ from pydantic import SecretStr
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
-from adapters.file_importer.file_uri_opener import FileUriOpener
-from adapters.file_importer.https_uri_opener import HttpsUriOpener
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
 from adapters.observability.otel_trace_context import OtelTraceContext
@@ -40,6 +38,7 @@ from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
+from worker.composition.message_sources import message_record_source
 from worker.composition.overrides import Overrides
 
 if TYPE_CHECKING:
@@ -93,16 +92,7 @@ class Components:
 
     @cached_property
     def message_source(self) -> RecordSource:
-        given = self.overrides.get("message_source")
-        if given is not None:
-            return given
-        files = FileUriOpener(allowed_roots=self.settings.import_allowed_roots)
-        hosts = HttpsUriOpener(
-            allowed_hosts=self.settings.import_allowed_hosts,
-            max_bytes=self.settings.import_max_source_bytes,
-            deadline_seconds=self.settings.import_https_deadline_seconds,
-        )
-        return CsvRecordSource(openers={"file": files, "https": hosts}, reader=CsvTabularReader())
+        return self.overrides.get("message_source") or message_record_source(self.settings)
 
     @cached_property
     def get_data(self) -> GetDataUseCase:

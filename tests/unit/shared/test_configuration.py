@@ -186,3 +186,38 @@ def test_should_read_the_insecure_loopback_key_set_switch(monkeypatch: pytest.Mo
     sut = Settings()
 
     assert sut.auth_jwks_allow_insecure_loopback is True
+
+
+def test_should_default_to_no_allowed_buckets() -> None:
+    sut = Settings()
+
+    assert sut.import_allowed_buckets == ()
+
+
+def test_should_split_allowed_buckets_on_commas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPORT_ALLOWED_BUCKETS", "exports, archive ,")
+
+    sut = Settings()
+
+    assert sut.import_allowed_buckets == ("exports", "archive")
+
+
+def test_should_read_the_storage_emulator_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9023")
+
+    sut = Settings()
+
+    assert sut.storage_emulator_host == "http://127.0.0.1:9023"
+
+
+def test_should_read_cloud_storage_in_chunks_of_8_mib_by_default() -> None:
+    sut = Settings()
+
+    assert sut.import_gcs_chunk_bytes == 8 * 1024 * 1024
+
+
+def test_should_refuse_a_chunk_size_below_one_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPORT_GCS_CHUNK_BYTES", "0")
+
+    with pytest.raises(ValidationError, match="import_gcs_chunk_bytes"):
+        Settings()

@@ -11,6 +11,7 @@ from application.ports.record_source import SourceDescriptor
 from domain.events.import_completed import ImportCompleted
 from domain.lifecycle.import_answer import ImportAnswer
 from shared.configuration import Settings
+from shared.configuration_error import ConfigurationError
 from tests.support.loopback_https_server import (
     LoopbackHttpsServer,
     after_pause,
@@ -150,3 +151,17 @@ def test_should_refuse_a_message_every_https_source_when_no_host_is_allowed(
 ) -> None:
     with pytest.raises(SourceForbiddenError):
         _header(Settings(), https_server.url("/people.csv"))
+
+
+def test_should_refuse_a_message_every_gs_source_when_no_bucket_is_allowed() -> None:
+    with pytest.raises(SourceForbiddenError):
+        _header(Settings(), "gs://exports/people.csv")
+
+
+def test_should_stop_at_start_when_buckets_are_allowed_but_no_credentials_are_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "absent.json"))
+
+    with pytest.raises(ConfigurationError, match="IMPORT_ALLOWED_BUCKETS is set but"):
+        bootstrap(Settings(import_allowed_buckets=("exports",))).message_source

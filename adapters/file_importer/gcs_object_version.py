@@ -1,0 +1,8 @@
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GcsObjectVersion:
+    generation: int
+    size: int
+    crc32c: str | None
