@@ -69,7 +69,7 @@ def parser_outcome(data: bytes) -> str:
 def reader_outcome(data: bytes) -> str:
     body, choices = data[:-CHOICE_BYTES], data[-CHOICE_BYTES:].ljust(CHOICE_BYTES, b"\0")
     record_source = CsvRecordSource(
-        openers={"gs": BytesOpener(body)}, reader=CsvTabularReader(max_line_chars=4096)
+        openers={"gs": BytesOpener(body)}, reader=CsvTabularReader(max_row_bytes=4096)
     )
     try:
         return f"{_import(record_source, _source(body, choices), choices)} records"

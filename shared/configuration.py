@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     import_allowed_roots: CommaSeparated = ()
     import_allowed_hosts: CommaSeparated = ()
     import_max_source_bytes: int | None = Field(default=None, ge=1)
+    import_max_row_bytes: int = Field(default=1024 * 1024, ge=16)
     import_https_deadline_seconds: float = Field(default=300, gt=0)
     import_allowed_buckets: CommaSeparated = ()
     storage_emulator_host: str | None = None

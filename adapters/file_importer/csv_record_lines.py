@@ -1,4 +1,3 @@
-import csv
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
@@ -8,37 +7,71 @@ from application.errors import SourceUnreadableError
 
 QUOTE = '"'
 STRAY_QUOTE = "a quote inside an unquoted field"
+UNCLOSED_QUOTE = "a quoted field is never closed"
+MAX_UTF8_BYTES_PER_CHARACTER = 4
 RecordMatcher = Callable[[str], re.Match[str] | None]
 
 
 class CsvRecordLines:
-    """Bounded lines of a CSV text; refuses a record with a quote inside an unquoted field."""
+    """The lines of a CSV text for the csv module, checked on their way: a row is at most
+    max_row_bytes of UTF-8, and a row holding quotes quotes its fields as RFC 4180 does (the csv
+    module lets a quote inside an unquoted field through). A quoted field may span lines: the row
+    goes on while its quotes do not pair up. Lines without quotes cost one substring test."""
 
-    def __init__(self, text: TextIO, *, limit: int, delimiter: str) -> None:
+    def __init__(self, text: TextIO, *, max_row_bytes: int, delimiter: str) -> None:
         self._text = text
-        self._limit = limit
-        self._well_quoted = well_quoted_record(delimiter)
-        self._quoted: list[str] = []
+        self._max_row_bytes = max_row_bytes
+        self._surely_short = max_row_bytes // MAX_UTF8_BYTES_PER_CHARACTER
+        self._complete, self._open = quoting_grammar(delimiter)
+        self._record: list[str] = []
+        self._quotes = self._bytes = self._line = 0
 
     def __iter__(self) -> Iterator[str]:
-        for line in iter(partial(self._text.readline, self._limit), ""):
-            if len(line) == self._limit:
-                raise SourceUnreadableError(f"a line is longer than {self._limit} characters")
-            if self._quoted or QUOTE in line:
-                self._quoted.append(line)
+        for line in iter(partial(self._text.readline, self._max_row_bytes + 1), ""):
+            self._line += 1
+            if self._record or QUOTE in line:
+                self._hold(line)
+            elif len(line) > self._surely_short:
+                self._bound(len(line.encode()))
             yield line
+        self._end()
 
-    def check_record(self) -> None:
-        if not self._quoted:
+    def _end(self) -> None:
+        if self._record:
+            raise self._malformed(UNCLOSED_QUOTE)
+
+    def _hold(self, line: str) -> None:
+        self._record.append(line)
+        self._quotes += line.count(QUOTE)
+        self._bytes += len(line.encode())
+        self._bound(self._bytes)
+        record = "".join(self._record)
+        if self._quotes % 2 == 1:
+            self._expect(self._open, record)
             return
-        record = "".join(self._quoted)
-        self._quoted.clear()
-        if self._well_quoted(record) is None:
-            raise csv.Error(STRAY_QUOTE)
+        self._record.clear()
+        self._quotes = self._bytes = 0
+        self._expect(self._complete, record)
+
+    def _expect(self, grammar: RecordMatcher, record: str) -> None:
+        if grammar(record) is None:
+            raise self._malformed(STRAY_QUOTE)
+
+    def _bound(self, row_bytes: int) -> None:
+        if row_bytes > self._max_row_bytes:
+            raise SourceUnreadableError(f"a row is longer than {self._max_row_bytes} bytes")
+
+    def _malformed(self, reason: str) -> SourceUnreadableError:
+        return SourceUnreadableError(f"malformed CSV on line {self._line}: {reason}")
 
 
 @lru_cache(maxsize=16)
-def well_quoted_record(delimiter: str) -> RecordMatcher:
+def quoting_grammar(delimiter: str) -> tuple[RecordMatcher, RecordMatcher]:
+    """RFC 4180 fields: a whole record, and the start of one whose last field is still quoted."""
     separator = re.escape(delimiter)
-    field = f'(?:"(?:[^"]++|"")*+"|[^"{separator}\\r\\n]*+)'
-    return re.compile(f"{field}(?:{separator}{field})*+(?:\\r\\n|\\n|\\r)?").fullmatch
+    quoted = '"(?:[^"]++|"")*+"'
+    field = f'(?:{quoted}|[^"{separator}\\r\\n]*+)'
+    fields = f"{field}(?:{separator}{field})*+"
+    complete = re.compile(f"{fields}(?:\\r\\n|\\n|\\r)?").fullmatch
+    still_open = re.compile(f'(?:{field}{separator})*+"(?:[^"]++|"")*+').fullmatch
+    return complete, still_open

@@ -9,15 +9,15 @@ from adapters.file_importer.csv_record_lines import CsvRecordLines
 from application.errors import InvalidEncodingError, SourceUnreadableError
 from application.ports.record_source import TabularStream
 
-DEFAULT_MAX_LINE_CHARS = 16 * 1024 * 1024
+DEFAULT_MAX_ROW_BYTES = 1024 * 1024
 
 
 class CsvTabularReader:
-    """Streams CSV text row by row; blank lines are skipped; line and field length are bounded."""
+    """Streams CSV text row by row; blank lines are skipped; a row is at most max_row_bytes."""
 
-    def __init__(self, *, max_line_chars: int = DEFAULT_MAX_LINE_CHARS) -> None:
-        self._max_line_chars = max_line_chars
-        csv.field_size_limit(max_line_chars)
+    def __init__(self, *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> None:
+        self._max_row_bytes = max_row_bytes
+        csv.field_size_limit(max_row_bytes)
 
     def read(self, text: TextIO, *, delimiter: str, header: bool) -> TabularStream:
         rows = self._rows(text, delimiter)
@@ -31,9 +31,8 @@ class CsvTabularReader:
     def _rows(self, text: TextIO, delimiter: str) -> Iterator[list[str]]:
         if len(delimiter) != 1:
             raise SourceUnreadableError(f"the delimiter must be one character: {delimiter!r}")
-        lines = CsvRecordLines(text, limit=self._max_line_chars, delimiter=delimiter)
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
-        return guarded_rows(reader, lines)
+        lines = CsvRecordLines(text, max_row_bytes=self._max_row_bytes, delimiter=delimiter)
+        return guarded_rows(csv.reader(lines, delimiter=delimiter, strict=True))
 
 
 def numbered_columns(width: int) -> tuple[str, ...]:
@@ -47,22 +46,15 @@ def distinct_names(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def guarded_rows(reader: Reader, lines: CsvRecordLines) -> Iterator[list[str]]:
+def guarded_rows(reader: Reader) -> Iterator[list[str]]:
     try:
-        yield from checked_rows(reader, lines)
+        yield from filter(None, reader)
     except UnicodeDecodeError as error:
         raise InvalidEncodingError(undecodable_message(error, reader.line_num)) from error
     except csv.Error as error:
         raise SourceUnreadableError(f"malformed CSV on line {reader.line_num}: {error}") from error
     except OSError as error:
         raise SourceUnreadableError(f"the source could not be read: {error}") from error
-
-
-def checked_rows(reader: Reader, lines: CsvRecordLines) -> Iterator[list[str]]:
-    for row in reader:
-        lines.check_record()
-        if row:
-            yield row
 
 
 def undecodable_message(error: UnicodeDecodeError, lines_read: int) -> str:

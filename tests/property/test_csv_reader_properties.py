@@ -22,14 +22,14 @@ ROUND_TRIP_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"]
     encoding=st.sampled_from(SOUND_ENCODINGS),
     delimiter=st.characters(),
     header=st.booleans(),
-    max_line_chars=st.integers(min_value=2, max_value=64),
+    max_row_bytes=st.integers(min_value=2, max_value=64),
 )
 def test_should_read_any_bytes_or_fail_with_a_source_error(
-    data: bytes, encoding: str, delimiter: str, header: bool, max_line_chars: int
+    data: bytes, encoding: str, delimiter: str, header: bool, max_row_bytes: int
 ) -> None:
     source = SourceDescriptor(uri=SOURCE_URI, encoding=encoding, delimiter=delimiter, header=header)
 
-    outcome = read_table(data, source, CsvTabularReader(max_line_chars=max_line_chars))
+    outcome = read_table(data, source, CsvTabularReader(max_row_bytes=max_row_bytes))
 
     assert isinstance(outcome, tuple | ImportSourceError)
 

@@ -21,7 +21,8 @@ def message_record_source(settings: Settings) -> RecordSource:
     }
     if settings.import_allowed_buckets:
         openers["gs"] = gcs_opener(settings)
-    return CsvRecordSource(openers=openers, reader=CsvTabularReader())
+    reader = CsvTabularReader(max_row_bytes=settings.import_max_row_bytes)
+    return CsvRecordSource(openers=openers, reader=reader)
 
 
 def gcs_opener(settings: Settings) -> UriOpener:

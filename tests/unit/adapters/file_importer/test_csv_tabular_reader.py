@@ -130,21 +130,52 @@ def test_should_refuse_malformed_csv_naming_the_line(text: str) -> None:
         list(stream.rows)
 
 
-def test_should_refuse_a_field_longer_than_the_limit() -> None:
+def test_should_refuse_a_row_whose_quoted_field_spans_lines_past_the_limit() -> None:
     text = 'note\n"' + "word\n" * 10 + '"\n'
-    sut = CsvTabularReader(max_line_chars=20)
+    sut = CsvTabularReader(max_row_bytes=20)
     stream = sut.read(io.StringIO(text), delimiter=",", header=True)
 
-    with pytest.raises(SourceUnreadableError, match="field larger than field limit"):
+    with pytest.raises(SourceUnreadableError, match="a row is longer than 20 bytes"):
         list(stream.rows)
 
 
 def test_should_refuse_a_line_longer_than_the_limit() -> None:
     text = "a,b\n" + "x," * 20 + "\n"
-    sut = CsvTabularReader(max_line_chars=20)
+    sut = CsvTabularReader(max_row_bytes=20)
     stream = sut.read(io.StringIO(text), delimiter=",", header=True)
 
-    with pytest.raises(SourceUnreadableError, match="a line is longer than 20 characters"):
+    with pytest.raises(SourceUnreadableError, match="a row is longer than 20 bytes"):
+        list(stream.rows)
+
+
+def test_should_count_the_limit_in_utf8_bytes_not_characters() -> None:
+    text = "a\n" + "\u00e9" * 11 + "\n"
+    sut = CsvTabularReader(max_row_bytes=20)
+    stream = sut.read(io.StringIO(text), delimiter=",", header=True)
+
+    with pytest.raises(SourceUnreadableError, match="a row is longer than 20 bytes"):
+        list(stream.rows)
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["x" * 19, '"' + "y" * 17 + '"', '"a\nb"'],
+    ids=["unquoted", "quoted", "quoted-across-lines"],
+)
+def test_should_read_a_row_of_exactly_the_limit(row: str) -> None:
+    sut = CsvTabularReader(max_row_bytes=20)
+    stream = sut.read(io.StringIO(f"a\n{row}\n"), delimiter=",", header=True)
+
+    rows = list(stream.rows)
+
+    assert len(rows) == 1
+
+
+def test_should_refuse_a_quote_left_open_at_the_end_of_the_source() -> None:
+    sut = CsvTabularReader()
+    stream = sut.read(io.StringIO('id,note\n1,"open\nstill open\n'), delimiter=",", header=True)
+
+    with pytest.raises(SourceUnreadableError, match="malformed CSV"):
         list(stream.rows)
 
 
