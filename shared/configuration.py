@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     pubsub_max_lease_seconds: float = Field(default=3600, gt=0)
     pubsub_callback_threads: int = Field(default=200, ge=1)
     health_probe_timeout_seconds: float = Field(default=2, gt=0)
+    retry_attempts: int = Field(default=3, ge=1)
+    retry_first_backoff_seconds: float = Field(default=0.1, ge=0)
+    retry_max_backoff_seconds: float = Field(default=2.0, ge=0)
+    breaker_failure_threshold: int = Field(default=5, ge=1)
+    breaker_reset_seconds: float = Field(default=30.0, gt=0)
     health_host: str = "0.0.0.0"  # nosec B104
     health_port: int = Field(default=8080, ge=0, le=65535)
     shutdown_grace_seconds: float = Field(default=25, gt=0)

@@ -39,6 +39,7 @@ from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.message_sources import message_record_source
+from worker.composition.resilience import Resilience
 from worker.composition.overrides import Overrides
 
 if TYPE_CHECKING:
@@ -67,6 +68,10 @@ class Components:
     @cached_property
     def trace(self) -> TraceContext:
         return self.overrides.get("trace") or OtelTraceContext()
+
+    @cached_property
+    def resilience(self) -> Resilience:
+        return Resilience(self.settings)
 
     @cached_property
     def uow(self) -> UnitOfWork:
