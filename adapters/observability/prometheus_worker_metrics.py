@@ -8,6 +8,17 @@ from prometheus_client import (
 )
 
 OUTCOMES = ("completed", "failed", "rejected", "repeated", "dead_lettered", "retried")
+DEPENDENCIES = (
+    "store",
+    "pubsub_publish",
+    "pubsub_pull",
+    "source_https",
+    "source_gs",
+    "source_file",
+    "jwks",
+    "redis",
+    "vault",
+)
 DURATION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
 
 
@@ -35,8 +46,22 @@ class PrometheusWorkerMetrics:
         self._in_flight = Gauge(
             "import_worker_messages_in_flight", "Messages being handled", registry=self.registry
         )
+        self._circuits = Gauge(
+            "import_worker_circuit_state",
+            "Circuit of each dependency: 0 closed, 1 half-open, 2 open",
+            ["dependency"],
+            registry=self.registry,
+        )
+        self._pulling = Gauge(
+            "import_worker_pulling",
+            "1 while the subscription is pulled, 0 while pulling is paused",
+            registry=self.registry,
+        )
         for outcome in OUTCOMES:
             self._messages.labels(outcome=outcome)
+        for dependency in DEPENDENCIES:
+            self._circuits.labels(dependency=dependency).set(0)
+        self._pulling.set(1)
 
     def message_started(self) -> None:
         self._in_flight.inc()
@@ -56,6 +81,12 @@ class PrometheusWorkerMetrics:
         self._duration.observe(duration_seconds)
         self._rows_imported.inc(rows_imported)
         self._rows_rejected.inc(rows_rejected)
+
+    def circuit_state(self, dependency: str, state: int) -> None:
+        self._circuits.labels(dependency=dependency).set(state)
+
+    def pulling(self, active: bool) -> None:
+        self._pulling.set(1 if active else 0)
 
     def exposition(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), CONTENT_TYPE_LATEST

@@ -75,7 +75,9 @@ class Components:
 
     @cached_property
     def uow(self) -> UnitOfWork:
-        return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
+        return self.overrides.get("uow") or create_unit_of_work(
+            self.settings.database_url, policy=self.resilience.policy("store")
+        )
 
     @cached_property
     def outcome_messages(self) -> OutcomeMessages:
