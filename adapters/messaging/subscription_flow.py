@@ -8,6 +8,6 @@ class SubscriptionFlow:
     max_messages: int = 10
     max_bytes: int = 100 * 1024 * 1024
     max_lease_seconds: float = 3600.0
-    max_lease_extension_seconds: float = 60.0
+    max_lease_extension_seconds: int = 60
     callback_threads: int = 10
     probe_timeout_seconds: float = 2.0

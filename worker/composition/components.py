@@ -99,7 +99,8 @@ class Components:
 
     @cached_property
     def message_source(self) -> RecordSource:
-        return self.overrides.get("message_source") or message_record_source(self.settings)
+        given = self.overrides.get("message_source")
+        return given or message_record_source(self.settings, self.resilience)
 
     @cached_property
     def get_data(self) -> GetDataUseCase:

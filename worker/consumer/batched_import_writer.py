@@ -110,7 +110,7 @@ class BatchedImportWriter(ImportWriter):
         """A failure no outage explains may be one request's: each is written alone, so that
         only the one that fails alone fails."""
         if len(batch) == 1:
-            _fail(batch[0], error)
+            batch[0].answer.set_exception(error)
             return
         logger.warning("import.batch_isolated", extra={"imports": len(batch)})
         for pending in batch:
@@ -120,9 +120,4 @@ class BatchedImportWriter(ImportWriter):
 def _fail_all(batch: list[PendingWrite], error: Exception) -> None:
     logger.warning("import.batch_failed", extra={"imports": len(batch)})
     for pending in batch:
-        _fail(pending, error)
-
-
-def _fail(pending: PendingWrite, error: Exception) -> None:
-    if not pending.answer.done():
         pending.answer.set_exception(error)

@@ -103,3 +103,19 @@ def test_should_raise_dependency_unavailable_within_timeout_when_emulator_is_unr
 
     with pytest.raises(DependencyUnavailableError):
         sut.publish([message])
+
+
+def test_should_find_a_topic_that_exists(message_publisher: PubSubMessagePublisher) -> None:
+    probed: list[str] = []
+
+    message_publisher.probe("import-results")
+    probed.append("import-results")
+
+    assert probed == ["import-results"]
+
+
+def test_should_report_a_missing_topic_as_an_outage_when_probing(
+    message_publisher: PubSubMessagePublisher,
+) -> None:
+    with pytest.raises(DependencyUnavailableError, match="find the topic no-such-topic"):
+        message_publisher.probe("no-such-topic")
