@@ -1,3 +1,4 @@
+import math
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from shared.resilience.dependency_policy import DependencyPolicy
 
 PUBLISH = "pubsub_publish"
 PULL = "pubsub_pull"
+MAX_ACK_DEADLINE_SECONDS = 600
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -74,6 +76,7 @@ class MessagingComponents:
             max_lease_seconds=settings.pubsub_max_lease_seconds,
             max_lease_extension_seconds=settings.pubsub_max_lease_extension_seconds,
             callback_threads=settings.pubsub_callback_threads,
+            redelivery_delay_seconds=redelivery_delay(settings.breaker_reset_seconds),
             probe_timeout_seconds=settings.health_probe_timeout_seconds,
         )
         return PubSubSubscriber(
@@ -92,3 +95,8 @@ class MessagingComponents:
             clock=self._root.clock,
             names=self.names,
         )
+
+
+def redelivery_delay(breaker_reset_seconds: float) -> int:
+    """A message handed back for an outage comes again when the circuit next tries a call."""
+    return min(MAX_ACK_DEADLINE_SECONDS, math.ceil(breaker_reset_seconds))
