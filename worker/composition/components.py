@@ -34,6 +34,7 @@ from application.services.import_recorder import ImportRecorder
 from application.services.no_hand_over import NoHandOver
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from application.use_cases.show_import import ShowImportUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
@@ -97,6 +98,10 @@ class Components:
     @cached_property
     def get_data(self) -> GetDataUseCase:
         return GetDataUseCase(uow=self.uow)
+
+    @cached_property
+    def show_import(self) -> ShowImportUseCase:
+        return ShowImportUseCase(uow=self.uow)
 
     @cached_property
     def token_issuer(self) -> JwtTokenIssuer:
