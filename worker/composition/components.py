@@ -1,4 +1,3 @@
-import getpass
 import logging
 import sys
 from functools import cached_property
@@ -40,6 +39,7 @@ from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.message_sources import message_record_source
+from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class Components:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
         outbox for a worker on the same store to publish."""
         operator = UserIdentity(
-            subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
+            subject=f"operator:{operator_login()}", roles=frozenset({UserRole.IMPORTER})
         )
         return self.import_data(
             auth=AuthService(None, anonymous=operator),

@@ -7,7 +7,10 @@ from adapters.messaging.pubsub_subscriber import PubSubSubscriber
 from adapters.messaging.pubsub_topology import PubSubTopology
 from adapters.messaging.topology_names import TopologyNames
 from application.ports.message_publisher import MessagePublisher
+from application.services.record_read_audit import RecordReadAudit
+from application.use_cases.read_record import ReadRecordUseCase
 from shared.configuration_error import ConfigurationError
+from worker.composition.operator_login import operator_reader
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -67,4 +70,15 @@ class MessagingComponents:
             publisher=self.publisher,
             clock=self._root.clock,
             names=self.names,
+        )
+
+    @cached_property
+    def audited_record_reads(self) -> ReadRecordUseCase:
+        """`records get` by an operator, each read audited as records.read."""
+        root = self._root
+        audit = RecordReadAudit(
+            topic=self._settings.audit_events_topic, clock=root.clock, ids=root.ids
+        )
+        return ReadRecordUseCase(
+            records=root.get_data, publisher=self.publisher, audit=audit, reader=operator_reader()
         )
