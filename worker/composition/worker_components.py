@@ -4,7 +4,6 @@ from typing import Protocol, TypeVar
 
 from adapters.observability.otel_tracing import OtelTracing, unexported_tracer_provider
 from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
-from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.cached_probe import CachedProbe
 from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
 from adapters.system.repository_probe import RepositoryProbe
@@ -119,14 +118,13 @@ class WorkerComponents:
 
     @cached_property
     def health_check(self) -> CheckHealthUseCase:
-        probe_uow = self._root.overrides.get("uow") or create_unit_of_work(
-            self._settings.database_url, per_thread=False
-        )
+        probe_uow = self._root.overrides.get("uow") or self._root.unit_of_work(per_thread=False)
+        timeout = self._settings.health_probe_timeout_seconds
         probes: list[HealthProbe] = [
             PubSubSubscriptionProbe(self._messaging.subscriber),
             RepositoryProbe(probe_uow),
+            *self._root.secrets.probes(timeout_seconds=timeout / 2),
         ]
-        timeout = self._settings.health_probe_timeout_seconds
         return CheckHealthUseCase(
             probes=[CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]
         )
@@ -163,6 +161,7 @@ class WorkerComponents:
                 self.streamed_imports,
                 self._messaging.publisher,
                 self._root.uow,
+                self._root.secrets,
             ),
         )
 
