@@ -3,7 +3,11 @@ from collections.abc import Iterator
 
 import pytest
 
-pytest_plugins = ["tests.integration.pubsub_fixtures", "tests.integration.storage_fixtures"]
+pytest_plugins = [
+    "tests.integration.pubsub_fixtures",
+    "tests.integration.storage_fixtures",
+    "tests.integration.adapters.persistence.leased_world",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -6,10 +6,12 @@ from typing import Any
 
 import hvac
 import requests
+from hvac import exceptions
 
 from adapters.security.vault_failures import vault_errors
 from adapters.security.vault_lease import VaultLease
 from adapters.security.vault_login import VaultLogin
+from adapters.security.vault_refused_error import VaultRefusedError
 
 SERVING = frozenset({200, 429, 473})
 
@@ -56,25 +58,32 @@ class HvacVaultClient:
             return self._token
 
     def renew_token(self) -> VaultLease:
-        with self._lock, vault_errors("renew its token"):
+        with self._lock:
             token = self.token()
-            auth = self._client.auth.token.renew_self(increment=int(token.duration_seconds))
+            auth = self._call(
+                "renew its token",
+                lambda: self._client.auth.token.renew_self(increment=int(token.duration_seconds)),
+            )
             self._token = token.renewed(auth["auth"]["lease_duration"], now=self._clock())
             return self._token
 
     def read_secret(self, mount: str, path: str) -> Mapping[str, Any]:
-        with self._lock, vault_errors(f"read {mount}/{path}"):
-            self.token()
-            response = self._client.secrets.kv.v2.read_secret_version(
+        response = self._call(
+            f"read {mount}/{path}",
+            lambda: self._client.secrets.kv.v2.read_secret_version(
                 path=path, mount_point=mount, raise_on_deleted_version=True
-            )
+            ),
+        )
+        with vault_errors(f"read {mount}/{path}"):
             data: Mapping[str, Any] = response["data"]["data"]
             return data
 
     def database_login(self, role: str) -> LeasedLogin:
-        with self._lock, vault_errors(f"lease database credentials of role {role}"):
-            self.token()
-            response = self._client.secrets.database.generate_credentials(name=role)
+        action = f"lease database credentials of role {role}"
+        response = self._call(
+            action, lambda: self._client.secrets.database.generate_credentials(name=role)
+        )
+        with vault_errors(action):
             lease = VaultLease.granted(
                 response["lease_id"],
                 duration_seconds=response["lease_duration"],
@@ -85,17 +94,32 @@ class HvacVaultClient:
             return LeasedLogin(user=data["username"], password=data["password"], lease=lease)
 
     def renew_lease(self, lease: VaultLease) -> VaultLease:
-        with self._lock, vault_errors("renew a lease"):
-            self.token()
-            response = self._client.sys.renew_lease(
+        response = self._call(
+            "renew a lease",
+            lambda: self._client.sys.renew_lease(
                 lease_id=lease.lease_id, increment=int(lease.duration_seconds)
-            )
+            ),
+        )
+        with vault_errors("renew a lease"):
             return lease.renewed(response["lease_duration"], now=self._clock())
 
     def revoke_lease(self, lease: VaultLease) -> None:
-        with self._lock, vault_errors("revoke a lease"):
+        self._call("revoke a lease", lambda: self._client.sys.revoke_lease(lease_id=lease.lease_id))
+
+    def _call(self, action: str, request: Callable[[], Any]) -> Any:
+        """One authenticated request; a token Vault no longer accepts (403) is replaced by a new
+        login, and the request made once more."""
+        with self._lock:
             self.token()
-            self._client.sys.revoke_lease(lease_id=lease.lease_id)
+            try:
+                with vault_errors(action):
+                    return request()
+            except VaultRefusedError as refused:
+                if not isinstance(refused.__cause__, exceptions.Forbidden):
+                    raise
+            self.login()
+            with vault_errors(action):
+                return request()
 
     def is_serving(self, *, timeout_seconds: float) -> bool:
         """sys/health, unauthenticated, on a connection of its own: active or standby."""

@@ -1,14 +1,16 @@
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from adapters.security.vault_reference import VaultReference
 from application.ports.secret_provider import SecretProvider
 from shared.configuration_error import ConfigurationError
 
-if TYPE_CHECKING:
-    from adapters.security.hvac_vault_client import HvacVaultClient
 
-VaultClientFactory = Callable[[], "HvacVaultClient | None"]
+class KeyValueReader(Protocol):
+    def read_secret(self, mount: str, path: str) -> Mapping[str, Any]: ...
+
+
+VaultClientFactory = Callable[[], KeyValueReader | None]
 
 
 class VaultSecretProvider(SecretProvider):
