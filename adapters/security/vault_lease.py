@@ -44,6 +44,3 @@ class VaultLease:
             expires_at=now + duration_seconds,
             renewable=self.renewable,
         )
-
-    def worth_renewing(self, now: float) -> bool:
-        return self.renewable and self.renew_at > now

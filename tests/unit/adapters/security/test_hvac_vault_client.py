@@ -11,7 +11,7 @@ from shared.configuration_error import ConfigurationError
 from tests.fakes.stepping_clock import SteppingClock
 from tests.support.vault_stand_in import VaultStandIn
 from tests.support.vault_state import VaultState
-from tests.unit.adapters.security.conftest import SERVICE_ACCOUNT_JWT
+from tests.support.vault_fixtures import SERVICE_ACCOUNT_JWT
 
 UNREACHABLE = "http://127.0.0.1:1"
 

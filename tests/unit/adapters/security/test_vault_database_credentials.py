@@ -1,3 +1,5 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from adapters.security.hvac_vault_client import HvacVaultClient
@@ -5,6 +7,7 @@ from adapters.security.vault_database_credentials import VaultDatabaseCredential
 from adapters.security.vault_token_keeper import VaultTokenKeeper
 from application.errors import DependencyUnavailableError
 from tests.fakes.stepping_clock import SteppingClock
+from tests.support.vault_stand_in import VaultStandIn
 from tests.support.vault_state import VaultState
 
 
@@ -170,3 +173,18 @@ def test_should_close_even_when_vault_cannot_revoke(
     sut.close()
 
     assert sut.is_current(login) is False
+
+
+def test_should_lease_once_however_many_connections_open_at_once(
+    sut: VaultDatabaseCredentials, vault_state: VaultState
+) -> None:
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        logins = list(pool.map(lambda _: sut.acquire(), range(8)))
+
+    assert {login.lease for login in logins} == set(vault_state.leases)
+
+
+def test_should_close_without_a_lease(sut: VaultDatabaseCredentials, vault: VaultStandIn) -> None:
+    sut.close()
+
+    assert vault.requests_seen == []

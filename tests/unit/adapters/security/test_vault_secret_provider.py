@@ -7,7 +7,7 @@ from application.errors import DependencyUnavailableError
 from shared.configuration_error import ConfigurationError
 from tests.support.vault_stand_in import VaultStandIn
 from tests.support.vault_state import VaultState
-from tests.unit.adapters.security.conftest import JWT_SECRET
+from tests.support.vault_fixtures import JWT_SECRET
 
 
 def provider(vault: HvacVaultClient | None, value: str) -> VaultSecretProvider:

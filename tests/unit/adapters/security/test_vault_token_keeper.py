@@ -79,3 +79,31 @@ def test_should_never_come_back_for_a_token_without_ttl(
     due = sut.maintain()
 
     assert due == math.inf
+
+
+def test_should_log_in_again_when_vault_says_the_token_does_not_renew(
+    vault_client: HvacVaultClient, vault_clock: SteppingClock, vault_state: VaultState
+) -> None:
+    sut = VaultTokenKeeper(vault_client, clock=vault_clock)
+    sut.maintain()
+    for token in vault_state.tokens.values():
+        token.renewable = False
+    vault_clock.now = 140
+
+    sut.maintain()
+
+    assert vault_client.token_serial == 2
+
+
+def test_should_log_in_again_once_renewals_no_longer_extend_the_token(
+    vault_client: HvacVaultClient, vault_clock: SteppingClock, vault: VaultStandIn
+) -> None:
+    sut = VaultTokenKeeper(vault_client, clock=vault_clock)
+    for moment in (100, 140, 190):
+        vault_clock.now = moment
+        sut.maintain()
+    vault_clock.now = 210
+
+    sut.maintain()
+
+    assert vault.requests_seen.count(("POST", "/v1/auth/approle/login")) == 2
