@@ -39,7 +39,9 @@ class HvacVaultClient:
     ) -> None:
         self._address = address.rstrip("/")
         self._verify = verify
-        self._client = hvac.Client(url=address, token="", verify=verify, timeout=timeout_seconds)
+        self._client = hvac.Client(
+            url=address, token="", verify=verify, timeout=timeout_seconds  # nosec B106
+        )
         self._login = login
         self._clock = clock
         self._lock = threading.RLock()

@@ -7,7 +7,7 @@ import hvac
 from adapters.security.vault_lease import VaultLease
 from shared.configuration_error import ConfigurationError
 
-TOKEN_LEASE = "auth/token/self"
+OWN_LOGIN_LEASE = "auth/token/self"
 VaultLogin = Callable[[hvac.Client, float], VaultLease]
 
 
@@ -18,7 +18,7 @@ def token_login(token: str) -> VaultLogin:
         client.token = token
         data = client.auth.token.lookup_self()["data"]
         return VaultLease.granted(
-            TOKEN_LEASE, duration_seconds=data["ttl"], renewable=data["renewable"], now=now
+            OWN_LOGIN_LEASE, duration_seconds=data["ttl"], renewable=data["renewable"], now=now
         )
 
     return login
@@ -52,5 +52,8 @@ def _jwt(token_path: Path) -> str:
 def _token_of(response: Mapping[str, Any], now: float) -> VaultLease:
     auth = response["auth"]
     return VaultLease.granted(
-        TOKEN_LEASE, duration_seconds=auth["lease_duration"], renewable=auth["renewable"], now=now
+        OWN_LOGIN_LEASE,
+        duration_seconds=auth["lease_duration"],
+        renewable=auth["renewable"],
+        now=now,
     )

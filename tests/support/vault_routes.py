@@ -132,17 +132,22 @@ def renew_lease(state: VaultState, body: dict[str, Any]) -> Answer:
     granted = lease.extended(requested, state.clock())
     if granted <= 0:
         raise VaultRefusal(400, "lease expired")
-    if state.accounts is not None:
-        state.accounts.extend(lease.username, seconds=granted)
-    warnings = None
-    if requested and granted < requested:
-        warnings = [
-            f'TTL of "{int(requested)}s" exceeded the effective max_ttl of'
-            f' "{int(granted)}s"; TTL value is capped accordingly'
-        ]
+    state.extend_account(lease.username, seconds=granted)
     return 200, envelope(
-        lease_id=lease.lease_id, renewable=True, lease_duration=int(granted), warnings=warnings
+        lease_id=lease.lease_id,
+        renewable=True,
+        lease_duration=int(granted),
+        warnings=_capped(requested, granted),
     )
+
+
+def _capped(requested: float, granted: float) -> list[str] | None:
+    if not requested or granted >= requested:
+        return None
+    return [
+        f'TTL of "{int(requested)}s" exceeded the effective max_ttl of'
+        f' "{int(granted)}s"; TTL value is capped accordingly'
+    ]
 
 
 def revoke_lease(state: VaultState, body: dict[str, Any]) -> Answer:

@@ -65,6 +65,14 @@ ROUTES: list[tuple[frozenset[str], re.Pattern[str], bool, Route]] = [
 ]
 
 
+def _route(method: str, path: str) -> tuple[bool, Route, re.Match[str]]:
+    for methods, pattern, authenticated, route in ROUTES:
+        found = pattern.fullmatch(path)
+        if found is not None and method in methods:
+            return authenticated, route, found
+    raise VaultRefusal(404, "unsupported path")
+
+
 def _given(token: Lease | None) -> Lease:
     if token is None:
         raise VaultRefusal(403, "permission denied")
@@ -107,12 +115,9 @@ class VaultHandler(BaseHTTPRequestHandler):
     def _routed(self, method: str, path: str) -> routes.Answer:
         if self.state.sealed:
             raise VaultRefusal(503, "Vault is sealed")
-        for methods, pattern, authenticated, route in ROUTES:
-            found = pattern.fullmatch(path)
-            if found is not None and method in methods:
-                token = self._token() if authenticated else None
-                return route(self.state, self._body(), token, found)
-        raise VaultRefusal(404, "unsupported path")
+        authenticated, route, found = _route(method, path)
+        token = self._token() if authenticated else None
+        return route(self.state, self._body(), token, found)
 
     def _token(self) -> Lease:
         return self.state.valid_token(self.headers.get("X-Vault-Token"))

@@ -87,11 +87,22 @@ class VaultState:
     def sweep(self) -> None:
         """Ends what expired, as Vault's expiration manager does: a token takes its leases."""
         now = self.clock()
-        for token in [token for token, lease in self.tokens.items() if lease.expires_at <= now]:
-            del self.tokens[token]
-        for lease in list(self.leases.values()):
-            if lease.expires_at <= now or lease.token not in self.tokens:
-                self.revoke(lease.lease_id)
+        self.tokens = self._live_tokens(now)
+        for lease_id in self._ended_leases(now):
+            self.revoke(lease_id)
+
+    def _live_tokens(self, now: float) -> dict[str, Lease]:
+        return {token: lease for token, lease in self.tokens.items() if lease.expires_at > now}
+
+    def _ended_leases(self, now: float) -> list[str]:
+        return [lease.lease_id for lease in self.leases.values() if self._ended(lease, now)]
+
+    def _ended(self, lease: Lease, now: float) -> bool:
+        return lease.expires_at <= now or lease.token not in self.tokens
+
+    def extend_account(self, name: str, *, seconds: float) -> None:
+        if self.accounts is not None:
+            self.accounts.extend(name, seconds=seconds)
 
     def revoke(self, lease_id: str) -> None:
         lease = self.leases.pop(lease_id, None)
