@@ -43,10 +43,14 @@ class VaultDatabaseCredentials(DatabaseCredentials):
         )
 
     def _first_or_after_loss(self) -> LeasedLogin:
+        """A refusal here leaves the store unavailable, like any other missing login."""
         with self._maintaining:
             current = self._current
             if current is None or current.lease.expired(self._clock()):
-                current = self._leased_anew()
+                try:
+                    current = self._leased_anew()
+                except VaultRefusedError as refused:
+                    raise DependencyUnavailableError(str(refused)) from refused
             return current
 
     def is_current(self, login: DatabaseLogin) -> bool:

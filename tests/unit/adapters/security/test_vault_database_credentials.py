@@ -188,3 +188,12 @@ def test_should_close_without_a_lease(sut: VaultDatabaseCredentials, vault: Vaul
     sut.close()
 
     assert vault.requests_seen == []
+
+
+def test_should_leave_the_store_unavailable_when_vault_refuses_credentials(
+    vault_client: HvacVaultClient, vault_clock: SteppingClock
+) -> None:
+    sut = VaultDatabaseCredentials(vault_client, role="reporting", clock=vault_clock)
+
+    with pytest.raises(DependencyUnavailableError, match="unknown role: reporting"):
+        sut.acquire()
