@@ -1,10 +1,7 @@
-import getpass
 import logging
 import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from pydantic import SecretStr
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
@@ -14,8 +11,6 @@ from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
-from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
-from adapters.security.token_verifier_factory import build_token_verifier
 from adapters.system.system_clock import SystemClock
 from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.clock import Clock
@@ -24,7 +19,6 @@ from application.ports.import_progress import ImportProgress
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
-from application.ports.token_verifier import TokenVerifier
 from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
@@ -34,13 +28,17 @@ from application.services.import_recorder import ImportRecorder
 from application.services.no_hand_over import NoHandOver
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from application.use_cases.show_import import ShowImportUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
+from worker.composition.auth_components import configured_verifier, development_token_issuer
 from worker.composition.message_sources import message_record_source
 from worker.composition.resilience import Resilience
+from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
+from worker.composition.secret_components import SecretComponents
 
 if TYPE_CHECKING:
     from worker.composition.messaging_components import MessagingComponents
@@ -75,9 +73,20 @@ class Components:
 
     @cached_property
     def uow(self) -> UnitOfWork:
-        return self.overrides.get("uow") or create_unit_of_work(
-            self.settings.database_url, policy=self.resilience.policy("store")
-        )
+        return self.overrides.get("uow") or self.unit_of_work(per_thread=True)
+
+    def unit_of_work(self, *, per_thread: bool) -> UnitOfWork:
+        """A unit of work on the configured store, logged in with leased credentials if any,
+        every transaction through the store's policy."""
+        try:
+            return create_unit_of_work(
+                str(self.secret("DATABASE_URL")),
+                per_thread=per_thread,
+                credentials=self.secrets.database_credentials,
+                policy=self.resilience.policy("store"),
+            )
+        except ValueError as error:
+            raise ConfigurationError(f"DATABASE_URL: {error}") from error
 
     @cached_property
     def outcome_messages(self) -> OutcomeMessages:
@@ -92,7 +101,9 @@ class Components:
 
     @cached_property
     def auth(self) -> AuthService:
-        verifier = self.overrides.get("token_verifier") or self._configured_verifier()
+        verifier = self.overrides.get("token_verifier") or configured_verifier(
+            self.settings, self.secrets.provider
+        )
         if verifier is None:
             logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
         return AuthService(verifier)
@@ -107,20 +118,20 @@ class Components:
         return GetDataUseCase(uow=self.uow)
 
     @cached_property
+    def show_import(self) -> ShowImportUseCase:
+        return ShowImportUseCase(uow=self.uow)
+
+    @cached_property
     def token_issuer(self) -> JwtTokenIssuer:
-        secret = _secret(self.settings.auth_jwt_secret)
-        if secret is None:
-            raise ConfigurationError("AUTH_JWT_SECRET must be set to mint development tokens")
-        try:
-            SharedSecretKeyResolver(secret)
-        except ValueError as error:
-            raise ConfigurationError(str(error)) from error
-        return JwtTokenIssuer(
-            secret,
-            clock=self.clock,
-            issuer=self.settings.auth_issuer,
-            audience=self.settings.auth_audience,
-        )
+        return development_token_issuer(self.settings, self.secrets.provider, self.clock)
+
+    @cached_property
+    def secrets(self) -> SecretComponents:
+        return SecretComponents(self.settings)
+
+    def secret(self, name: str) -> str | None:
+        """The value of a secret setting, wherever it is kept; None when unset."""
+        return self.secrets.provider.secret(name)
 
     @cached_property
     def messaging(self) -> "MessagingComponents":
@@ -137,12 +148,14 @@ class Components:
     def close(self) -> None:
         if "worker" in self.__dict__:
             self.worker.close()
+        if "secrets" in self.__dict__:
+            self.secrets.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
         outbox for a worker on the same store to publish."""
         operator = UserIdentity(
-            subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
+            subject=f"operator:{operator_login()}", roles=frozenset({UserRole.IMPORTER})
         )
         return self.import_data(
             auth=AuthService(None, anonymous=operator),
@@ -169,25 +182,6 @@ class Components:
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
         )
-
-    def _configured_verifier(self) -> TokenVerifier | None:
-        settings = self.settings
-        try:
-            return build_token_verifier(
-                mode=settings.auth_mode,
-                secret=_secret(settings.auth_jwt_secret),
-                public_key=_secret(settings.auth_jwt_public_key),
-                jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
-                jwks_allow_insecure_loopback=settings.auth_jwks_allow_insecure_loopback,
-                issuer=settings.auth_issuer,
-                audience=settings.auth_audience,
-            )
-        except ValueError as error:
-            raise ConfigurationError(str(error)) from error
-
-
-def _secret(value: SecretStr | None) -> str | None:
-    return None if value is None else value.get_secret_value()
 
 
 def _operator_progress(interactive: bool) -> ImportProgress:

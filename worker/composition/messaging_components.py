@@ -9,12 +9,15 @@ from adapters.messaging.pubsub_topology import PubSubTopology
 from adapters.messaging.subscription_flow import SubscriptionFlow
 from adapters.messaging.topology_names import TopologyNames
 from application.ports.message_publisher import MessagePublisher
+from application.services.record_read_audit import RecordReadAudit
+from application.use_cases.read_record import ReadRecordUseCase
 from shared.configuration_error import ConfigurationError
 from shared.resilience.dependency_policy import DependencyPolicy
 
 PUBLISH = "pubsub_publish"
 PULL = "pubsub_pull"
 MAX_ACK_DEADLINE_SECONDS = 600
+from worker.composition.operator_login import operator_reader
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -94,6 +97,17 @@ class MessagingComponents:
             policy=self.pull_policy,
             clock=self._root.clock,
             names=self.names,
+        )
+
+    @cached_property
+    def audited_record_reads(self) -> ReadRecordUseCase:
+        """`records get` by an operator, each read audited as records.read."""
+        root = self._root
+        audit = RecordReadAudit(
+            topic=self._settings.audit_events_topic, clock=root.clock, ids=root.ids
+        )
+        return ReadRecordUseCase(
+            records=root.get_data, publisher=self.publisher, audit=audit, reader=operator_reader()
         )
 
 

@@ -158,6 +158,7 @@ class WorkerComponents:
                 self.streamed_imports,
                 self.messaging.publisher,
                 self.root.uow,
+                self.root.secrets,
             ),
         )
 
