@@ -4,6 +4,7 @@ from pydantic import AnyUrl, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DATABASE_SCHEMES = ("memory://", "sqlite:///", "postgresql://", "postgres://")
+OtlpProtocol = Literal["grpc", "http/protobuf"]
 CommaSeparated = Annotated[tuple[str, ...], NoDecode]
 
 
@@ -46,6 +47,10 @@ class Settings(BaseSettings):
     shutdown_grace_seconds: float = Field(default=25, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["json", "console"] = "json"
+    otel_exporter_otlp_endpoint: str | None = None
+    otel_exporter_otlp_protocol: OtlpProtocol = "grpc"
+    otel_exporter_otlp_traces_protocol: OtlpProtocol | None = None
+    otel_exporter_otlp_metrics_protocol: OtlpProtocol | None = None
 
     @field_validator(
         "import_allowed_roots", "import_allowed_hosts", "import_allowed_buckets", mode="before"

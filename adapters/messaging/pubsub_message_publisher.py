@@ -4,8 +4,10 @@ from collections.abc import Iterator, Sequence
 from google.cloud import pubsub_v1
 from google.pubsub_v1.services.publisher.client import PublisherClient as PublisherApi
 from google.pubsub_v1.types import PublishRequest, PubsubMessage
+from opentelemetry.trace import Tracer
 
 from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
+from adapters.messaging.pubsub_send_span import pubsub_send_span
 from application.errors import DependencyUnavailableError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
@@ -17,10 +19,12 @@ PubsubMessageProto = PubsubMessage.pb()
 
 
 class PubSubMessagePublisher(MessagePublisher):
-    """Publishes what it is given at once: one Publish call per topic and full request."""
+    """Publishes what it is given at once: one Publish call per topic and full request, each in a
+    span `{topic} send` linked to the context every message carries."""
 
-    def __init__(self, *, project_id: str, timeout_seconds: float = 10.0) -> None:
+    def __init__(self, *, project_id: str, tracer: Tracer, timeout_seconds: float = 10.0) -> None:
         self._project_id = project_id
+        self._tracer = tracer
         self._timeout_seconds = timeout_seconds
         self._retry = bounded_retry(timeout_seconds)
         self._client = pubsub_v1.PublisherClient()
@@ -44,12 +48,14 @@ class PubSubMessagePublisher(MessagePublisher):
                 for message in messages
             ],
         )
-        PublisherApi.publish(
-            self._client,
-            request=PublishRequest.wrap(request),
-            retry=self._retry,
-            timeout=self._timeout_seconds,
-        )
+        with pubsub_send_span(self._tracer, topic, messages) as sent:
+            response = PublisherApi.publish(
+                self._client,
+                request=PublishRequest.wrap(request),
+                retry=self._retry,
+                timeout=self._timeout_seconds,
+            )
+            sent(response.message_ids)
 
 
 def _by_topic(messages: Sequence[OutboundMessage]) -> dict[str, list[OutboundMessage]]:

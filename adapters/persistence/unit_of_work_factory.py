@@ -2,6 +2,8 @@ from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit
 
+from opentelemetry.semconv.attributes.db_attributes import DB_SYSTEM_NAME
+
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
 from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
@@ -10,6 +12,7 @@ from application.ports.unit_of_work import UnitOfWork
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+SYSTEM_NAMES = {"postgresql": "postgresql", "postgres": "postgresql", "sqlite": "sqlite"}
 
 
 def create_unit_of_work(database_url: str, *, per_thread: bool = True) -> UnitOfWork:
@@ -30,3 +33,9 @@ def _connection_factory(database_url: str, scheme: str) -> Callable[[], UnitOfWo
         f"unsupported database URL scheme {scheme!r}: expected memory://,"
         " sqlite:///PATH, postgresql:// or postgres://"
     )
+
+
+def database_span_attributes(database_url: str) -> dict[str, str]:
+    """The database conventions' db.system.name of the store, for the spans that write to it."""
+    system = SYSTEM_NAMES.get(urlsplit(database_url).scheme)
+    return {} if system is None else {DB_SYSTEM_NAME: system}

@@ -4,15 +4,18 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from opentelemetry.trace import Tracer
 from pydantic import SecretStr
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
-from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
-from adapters.persistence.unit_of_work_factory import create_unit_of_work
+from adapters.persistence.unit_of_work_factory import (
+    create_unit_of_work,
+    database_span_attributes,
+)
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.token_verifier_factory import build_token_verifier
@@ -40,6 +43,7 @@ from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.message_sources import message_record_source
 from worker.composition.overrides import Overrides
+from worker.composition.telemetry_components import TelemetryComponents
 
 if TYPE_CHECKING:
     from worker.composition.messaging_components import MessagingComponents
@@ -65,8 +69,16 @@ class Components:
         return self.overrides.get("ids") or UuidIdGenerator()
 
     @cached_property
+    def telemetry(self) -> TelemetryComponents:
+        return TelemetryComponents(self.settings)
+
+    @cached_property
     def trace(self) -> TraceContext:
-        return self.overrides.get("trace") or OtelTraceContext()
+        return self.overrides.get("trace") or self.telemetry.trace_context
+
+    @cached_property
+    def tracer(self) -> Tracer:
+        return self.overrides.get("tracer") or self.telemetry.tracer
 
     @cached_property
     def uow(self) -> UnitOfWork:
@@ -77,7 +89,7 @@ class Components:
         topics = EventTopics(
             results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
         )
-        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids)
+        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids, trace=self.trace)
 
     @cached_property
     def attempts(self) -> ImportAttempts:
@@ -129,6 +141,8 @@ class Components:
     def close(self) -> None:
         if "worker" in self.__dict__:
             self.worker.close()
+        if "telemetry" in self.__dict__:
+            self.telemetry.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
@@ -152,7 +166,12 @@ class Components:
         progress: ImportProgress,
     ) -> ImportDataUseCase:
         return ImportDataUseCase(
-            auth=auth, source=source, attempts=self.attempts, writer=writer, progress=progress
+            auth=auth,
+            source=source,
+            attempts=self.attempts,
+            writer=writer,
+            progress=progress,
+            tracer=self.tracer,
         )
 
     def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
@@ -160,6 +179,8 @@ class Components:
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
+            tracer=self.tracer,
+            store_attributes=database_span_attributes(self.settings.database_url),
         )
 
     def _configured_verifier(self) -> TokenVerifier | None:

@@ -2,8 +2,7 @@ import threading
 from functools import cached_property
 from typing import Protocol, TypeVar
 
-from adapters.observability.otel_tracing import OtelTracing, unexported_tracer_provider
-from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from adapters.observability.otel_worker_metrics import OtelWorkerMetrics
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.cached_probe import CachedProbe
 from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
@@ -14,12 +13,14 @@ from application.services.import_recorder import ImportRecorder
 from application.use_cases.check_health import CheckHealthUseCase
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from application.use_cases.measure_outbox import MeasureOutboxUseCase
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from worker.composition.components import Components
 from worker.composition.messaging_components import MessagingComponents
 from worker.consumer.batched_import_writer import BatchedImportWriter
 from worker.consumer.import_execution import ImportExecution
 from worker.consumer.import_request_handler import ImportRequestHandler, MessageMetrics, Tracing
+from worker.consumer.outbox_backlog_report import OutboxBacklogReport
 from worker.consumer.outbox_relayer import OutboxRelayer
 from worker.consumer.stopping_progress import StoppingProgress
 from worker.consumer.streamed_imports import StreamedImports
@@ -91,17 +92,24 @@ class WorkerComponents:
         )
 
     @cached_property
-    def prometheus(self) -> PrometheusWorkerMetrics:
-        return PrometheusWorkerMetrics()
+    def worker_metrics(self) -> OtelWorkerMetrics:
+        """The one recording object of the worker's metrics, served on /metrics."""
+        return self._root.telemetry.metrics
 
     @cached_property
     def metrics(self) -> MessageMetrics:
-        return self._root.overrides.get("metrics") or self.prometheus
+        return self._root.overrides.get("metrics") or self.worker_metrics
 
     @cached_property
     def tracing(self) -> Tracing:
-        given = self._root.overrides.get("tracing")
-        return given or OtelTracing(unexported_tracer_provider()).span
+        return self._root.overrides.get("tracing") or self._root.telemetry.message_tracing.span
+
+    @cached_property
+    def relayer(self) -> OutboxRelayer:
+        report = OutboxBacklogReport(
+            measure=MeasureOutboxUseCase(uow=self._root.uow).execute, gauge=self.worker_metrics
+        )
+        return OutboxRelayer(self.relay, report=report)
 
     @cached_property
     def handler(self) -> ImportRequestHandler:
@@ -143,7 +151,7 @@ class WorkerComponents:
             liveness=self.liveness.alive,
             readiness=self.health_check.execute,
             draining=self.signals.draining.is_set,
-            metrics=self.prometheus.exposition,
+            metrics=self.worker_metrics.exposition,
         )
 
     @cached_property
@@ -152,7 +160,7 @@ class WorkerComponents:
         return WorkerRuntime(
             subscriber=subscriber,
             handle=self.handler,
-            relayer=OutboxRelayer(self.relay),
+            relayer=self.relayer,
             sidecar=self.sidecar,
             heartbeat=self.liveness,
             signals=self.signals,

@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 from collections.abc import Iterator
 
 import pytest
@@ -18,7 +19,9 @@ def topology_project_id(pubsub_project_id: str) -> str:
 
 @pytest.fixture
 def message_publisher(topology_project_id: str) -> Iterator[PubSubMessagePublisher]:
-    publisher = PubSubMessagePublisher(project_id=topology_project_id, timeout_seconds=5.0)
+    publisher = PubSubMessagePublisher(
+        project_id=topology_project_id, tracer=NoOpTracer(), timeout_seconds=5.0
+    )
     yield publisher
     publisher.close()
 

@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 import pytest
 
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
@@ -95,7 +96,9 @@ def test_should_raise_dependency_unavailable_when_topic_is_missing(
 def test_should_raise_dependency_unavailable_within_timeout_when_emulator_is_unreachable(
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
-    sut = PubSubMessagePublisher(project_id=pubsub_project_id, timeout_seconds=1.0)
+    sut = PubSubMessagePublisher(
+        project_id=pubsub_project_id, tracer=NoOpTracer(), timeout_seconds=1.0
+    )
     message = OutboundMessage(topic="import-requests", data=b"{}")
 
     with pytest.raises(DependencyUnavailableError):
