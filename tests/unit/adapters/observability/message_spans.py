@@ -12,12 +12,14 @@ TOPIC = "import-requests"
 SUBSCRIPTION = "import-requests-worker"
 
 
-def message_with(attributes: Mapping[str, str], *, message_id: str = "m-1") -> InboundMessage:
+def message_with(
+    attributes: Mapping[str, str], *, delivery_attempt: int | None = 2
+) -> InboundMessage:
     return InboundMessage(
-        message_id=message_id,
+        message_id="m-1",
         data=b'{"import_id": "imp-1"}',
         attributes=attributes,
-        delivery_attempt=2,
+        delivery_attempt=delivery_attempt,
         publish_time=datetime(2024, 5, 1, tzinfo=UTC),
     )
 

@@ -220,3 +220,14 @@ def test_should_sample_the_child_of_a_sampled_parent_with_an_unexported_provider
     context = current_span_context(unexported_tracer_provider(), {"traceparent": TRACEPARENT})
 
     assert context.trace_flags.sampled is True
+
+
+def test_should_leave_out_the_delivery_attempt_a_subscription_without_dead_letters_omits(
+    tracer_provider: TracerProvider, span_exporter: InMemorySpanExporter
+) -> None:
+    with message_tracing(tracer_provider).span(message_with({}, delivery_attempt=None)):
+        pass
+
+    assert "messaging.gcp_pubsub.message.delivery_attempt" not in (
+        only_span(span_exporter).attributes or {}
+    )
