@@ -15,6 +15,11 @@ UNEXPORTED = Settings(database_url="memory://")
 EXPORTED = Settings(database_url="memory://", otel_exporter_otlp_endpoint="http://127.0.0.1:1")
 
 
+@pytest.fixture(autouse=True)
+def short_export_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_TIMEOUT", "0.05")
+
+
 @pytest.fixture
 def exported() -> Iterator[TelemetryComponents]:
     telemetry = TelemetryComponents(EXPORTED)
