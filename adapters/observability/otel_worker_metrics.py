@@ -39,6 +39,12 @@ GAUGES = (
         "worker",
         "pulling",
     ),
+    (
+        "import_worker_ready",
+        "1 while /readyz answers 200 (up or degraded), else 0",
+        "worker",
+        "ready",
+    ),
     ("import_worker_outbox_pending", "Outbox messages not yet published", "worker", "pending"),
     (
         "import_worker_outbox_oldest_age_seconds",
@@ -63,7 +69,13 @@ class OtelWorkerMetrics:
             "rows": {"imported": 0, "rejected": 0},
             "dependency": dict.fromkeys(DEPENDENCIES, CLOSED),
             "result": dict.fromkeys(CACHE_RESULTS, 0),
-            "worker": {"in_flight": 0, "pulling": 1, "pending": 0, "oldest_age_seconds": 0.0},
+            "worker": {
+                "in_flight": 0,
+                "pulling": 1,
+                "ready": 1,
+                "pending": 0,
+                "oldest_age_seconds": 0.0,
+            },
         }
         self._duration = pipeline.meter().create_histogram(
             "import_worker_import_duration_seconds",
@@ -105,6 +117,10 @@ class OtelWorkerMetrics:
     def pulling(self, active: bool) -> None:
         with self._lock:
             self._numbers["worker"]["pulling"] = int(active)
+
+    def readiness(self, ready: bool) -> None:
+        with self._lock:
+            self._numbers["worker"]["ready"] = int(ready)
 
     def outbox_backlog(self, pending: int, oldest_age_seconds: float) -> None:
         with self._lock:

@@ -3,9 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.deploy.contract_names import CONTRACT_METRICS
 from tests.e2e.event_inbox import EventInbox
 from tests.e2e.exported_telemetry import ExportedImport, latest_points, run_exported_import
 from tests.e2e.worker_process import WorkerProcess
+from tests.support.promtool import promtool
 from tools.otlp_receiver.http_otlp_receiver import HttpOtlpReceiver
 
 pytestmark = pytest.mark.e2e
@@ -100,3 +102,19 @@ def test_should_export_the_outbox_backlog(exported: ExportedImport) -> None:
     names = {metric.name for metric in exported.received.metrics()}
 
     assert {"import_worker_outbox_pending", "import_worker_outbox_oldest_age_seconds"} <= names
+
+
+def test_should_serve_a_metrics_page_promtool_accepts(
+    exported: ExportedImport, running_worker: WorkerProcess
+) -> None:
+    page = running_worker.health.request("/metrics").body
+
+    assert promtool("check", "metrics", stdin=page).returncode == 0
+
+
+def test_should_serve_every_contract_metric_on_the_metrics_page(
+    exported: ExportedImport, running_worker: WorkerProcess
+) -> None:
+    page = running_worker.health.request("/metrics").text()
+
+    assert {name for name in CONTRACT_METRICS if name not in page} == set()

@@ -27,6 +27,7 @@ from worker.consumer.streamed_imports import StreamedImports
 from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
 from worker.health.health_server import HealthServer
 from worker.health.liveness_monitor import LivenessMonitor
+from worker.health.reported_readiness import ReportedReadiness
 
 
 class Closeable(Protocol):
@@ -149,7 +150,7 @@ class WorkerComponents:
             self._settings.health_host,
             self._settings.health_port,
             liveness=self.liveness.alive,
-            readiness=self.health_check.execute,
+            readiness=ReportedReadiness(check=self.health_check.execute, gauge=self.worker_metrics),
             draining=self.signals.draining.is_set,
             metrics=self.worker_metrics.exposition,
         )

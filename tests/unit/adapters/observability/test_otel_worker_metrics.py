@@ -197,3 +197,19 @@ def test_should_expose_the_age_of_the_oldest_outbox_message() -> None:
     sut.outbox_backlog(3, 1.5)
 
     assert "import_worker_outbox_oldest_age_seconds 1.5" in exposition_text(sut)
+
+
+def test_should_expose_ready_before_any_check() -> None:
+    sut = worker_metrics()
+
+    text = exposition_text(sut)
+
+    assert "import_worker_ready 1.0" in text
+
+
+def test_should_expose_a_failed_readiness_check() -> None:
+    sut = worker_metrics()
+
+    sut.readiness(False)
+
+    assert "import_worker_ready 0.0" in exposition_text(sut)
