@@ -2,7 +2,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from opentelemetry.semconv._incubating.attributes import messaging_attributes as messaging
-from opentelemetry.trace import Link, Span, SpanKind, Tracer, get_current_span
+from opentelemetry.trace import Span, SpanKind, Tracer, get_current_span
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
 from application.ports.outbound_message import OutboundMessage

@@ -105,7 +105,11 @@ def _link_requests(span: Span, attempts: Sequence[ImportAttempt]) -> None:
 def _count_rows(span: Span, answers: Sequence[ImportAnswer]) -> None:
     if not span.is_recording():
         return
-    stored = [answer.result for answer in answers if not answer.repeated]
-    completed = [result for result in stored if isinstance(result, ImportCompleted)]
+    completed = _first_completions(answers)
     span.set_attribute(ROWS_IMPORTED, sum(result.rows_imported for result in completed))
     span.set_attribute(ROWS_REJECTED, sum(result.rows_rejected for result in completed))
+
+
+def _first_completions(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
+    results = (answer.result for answer in answers if not answer.repeated)
+    return [result for result in results if isinstance(result, ImportCompleted)]

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from google.cloud import pubsub_v1
@@ -122,16 +123,14 @@ def latest_points(received: ReceivedTelemetry, name: str) -> dict[str, float]:
     """The data points of the last export of a metric, by their attributes."""
     metric = [metric for metric in received.metrics() if metric.name == name][-1]
     data = getattr(metric, metric.WhichOneof("data") or "sum")
-    return {
-        ",".join(f"{key}={value}" for key, value in attribute_values(point.attributes).items()): (
-            _point_value(point)
-        )
-        for point in data.data_points
-    }
+    return {_labels(point): _point_value(point) for point in data.data_points}
 
 
-def _point_value(point: object) -> float:
-    if hasattr(point, "count") and hasattr(point, "bucket_counts"):
-        return float(getattr(point, "count"))
-    kind = getattr(point, "WhichOneof")("value")
-    return float(getattr(point, kind))
+def _labels(point: Any) -> str:
+    return ",".join(f"{key}={value}" for key, value in attribute_values(point.attributes).items())
+
+
+def _point_value(point: Any) -> float:
+    if hasattr(point, "bucket_counts"):
+        return float(point.count)
+    return float(getattr(point, point.WhichOneof("value")))

@@ -17,35 +17,35 @@ from tools.otlp_receiver.received_telemetry import ReceivedTelemetry
 PROTOBUF = "application/x-protobuf"
 
 
-def _handler(received: ReceivedTelemetry) -> type[BaseHTTPRequestHandler]:
-    routes: dict[str, Callable[[bytes], bytes]] = {
-        "/v1/traces": lambda body: _traces(received, body),
-        "/v1/metrics": lambda body: _metrics(received, body),
-    }
+class _ReceivingServer(ThreadingHTTPServer):
+    def __init__(self, received: ReceivedTelemetry) -> None:
+        super().__init__(("127.0.0.1", 0), _OtlpHttpHandler)
+        self.received = received
 
-    class OtlpHttpHandler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            route = routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            answer = route(self._body())
-            self.send_response(200)
-            self.send_header("Content-Type", PROTOBUF)
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
 
-        def log_message(self, format: str, *args: object) -> None:
-            return None
+class _OtlpHttpHandler(BaseHTTPRequestHandler):
+    server: _ReceivingServer
 
-        def _body(self) -> bytes:
-            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            if self.headers.get("Content-Encoding") == "gzip":
-                return gzip.decompress(body)
-            return body
+    def do_POST(self) -> None:  # noqa: N802
+        route = ROUTES.get(self.path)
+        if route is None:
+            self.send_error(404)
+            return
+        answer = route(self.server.received, self._body())
+        self.send_response(200)
+        self.send_header("Content-Type", PROTOBUF)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
 
-    return OtlpHttpHandler
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+    def _body(self) -> bytes:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.headers.get("Content-Encoding") == "gzip":
+            return gzip.decompress(body)
+        return body
 
 
 def _traces(received: ReceivedTelemetry, body: bytes) -> bytes:
@@ -60,12 +60,18 @@ def _metrics(received: ReceivedTelemetry, body: bytes) -> bytes:
     return answer
 
 
+ROUTES: dict[str, Callable[[ReceivedTelemetry, bytes], bytes]] = {
+    "/v1/traces": _traces,
+    "/v1/metrics": _metrics,
+}
+
+
 class HttpOtlpReceiver:
     """An OTLP/HTTP (protobuf) receiver on a free loopback port: /v1/traces and /v1/metrics."""
 
     def __init__(self) -> None:
         self.received = ReceivedTelemetry()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self.received))
+        self._server = _ReceivingServer(self.received)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

@@ -60,7 +60,7 @@ def run(arguments: argparse.Namespace, settings: Settings) -> int:
             import_id=command.import_id,
             dataset=command.dataset,
         ),
-        components.tracer.start_as_current_span("import file"),
+        components.telemetry.tracer.start_as_current_span("import file"),
     ):
         result = use_case.execute(command).result
     components.telemetry.close()

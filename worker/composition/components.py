@@ -4,7 +4,6 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from opentelemetry.trace import Tracer
 from pydantic import SecretStr
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
@@ -12,10 +11,7 @@ from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
-from adapters.persistence.unit_of_work_factory import (
-    create_unit_of_work,
-    database_span_attributes,
-)
+from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.token_verifier_factory import build_token_verifier
@@ -28,7 +24,6 @@ from application.ports.import_writer import ImportWriter
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
 from application.ports.token_verifier import TokenVerifier
-from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.services.outcome_messages import OutcomeMessages, EventTopics
@@ -59,6 +54,7 @@ class Components:
     def __init__(self, settings: Settings, overrides: Overrides) -> None:
         self.settings = settings
         self.overrides = overrides
+        self.telemetry = TelemetryComponents(settings, overrides)
 
     @cached_property
     def clock(self) -> Clock:
@@ -69,18 +65,6 @@ class Components:
         return self.overrides.get("ids") or UuidIdGenerator()
 
     @cached_property
-    def telemetry(self) -> TelemetryComponents:
-        return TelemetryComponents(self.settings)
-
-    @cached_property
-    def trace(self) -> TraceContext:
-        return self.overrides.get("trace") or self.telemetry.trace_context
-
-    @cached_property
-    def tracer(self) -> Tracer:
-        return self.overrides.get("tracer") or self.telemetry.tracer
-
-    @cached_property
     def uow(self) -> UnitOfWork:
         return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
 
@@ -89,11 +73,13 @@ class Components:
         topics = EventTopics(
             results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
         )
-        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids, trace=self.trace)
+        return OutcomeMessages(
+            topics=topics, clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context
+        )
 
     @cached_property
     def attempts(self) -> ImportAttempts:
-        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.trace)
+        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context)
 
     @cached_property
     def auth(self) -> AuthService:
@@ -141,8 +127,7 @@ class Components:
     def close(self) -> None:
         if "worker" in self.__dict__:
             self.worker.close()
-        if "telemetry" in self.__dict__:
-            self.telemetry.close()
+        self.telemetry.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
@@ -171,7 +156,7 @@ class Components:
             attempts=self.attempts,
             writer=writer,
             progress=progress,
-            tracer=self.tracer,
+            tracer=self.telemetry.tracer,
         )
 
     def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
@@ -179,8 +164,8 @@ class Components:
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
-            tracer=self.tracer,
-            store_attributes=database_span_attributes(self.settings.database_url),
+            tracer=self.telemetry.tracer,
+            store_attributes=self.telemetry.store_attributes,
         )
 
     def _configured_verifier(self) -> TokenVerifier | None:

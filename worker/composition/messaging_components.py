@@ -45,7 +45,9 @@ class MessagingComponents:
     @cached_property
     def publisher(self) -> MessagePublisher:
         given = self._root.overrides.get("publisher")
-        return given or PubSubMessagePublisher(project_id=self.project_id, tracer=self._root.tracer)
+        return given or PubSubMessagePublisher(
+            project_id=self.project_id, tracer=self._root.telemetry.tracer
+        )
 
     @cached_property
     def subscriber(self) -> PubSubSubscriber:

@@ -17,8 +17,10 @@ from adapters.observability.otel_tracing import (
 from adapters.observability.otel_worker_metrics import OtelWorkerMetrics
 from adapters.observability.otlp_exporters import otlp_metric_exporter, otlp_span_exporter
 from adapters.observability.parent_only_tracer import ParentOnlyTracer
+from adapters.persistence.unit_of_work_factory import database_span_attributes
 from application.ports.trace_context import TraceContext
 from shared.configuration import Settings
+from worker.composition.overrides import Overrides
 
 
 class TelemetryComponents:
@@ -26,8 +28,9 @@ class TelemetryComponents:
     other OTEL_* variable read by the SDK itself; without it no span is exported, so a message's
     steps open no span of their own, and the metrics are only served on /metrics."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, overrides: Overrides | None = None) -> None:
         self._settings = settings
+        self._overrides: Overrides = overrides or {}
         self._exporting = settings.otel_exporter_otlp_endpoint is not None
 
     @cached_property
@@ -48,12 +51,19 @@ class TelemetryComponents:
 
     @cached_property
     def tracer(self) -> Tracer:
+        """The tracer of an import's steps: spans only when they are exported."""
+        given = self._overrides.get("tracer")
+        if given is not None:
+            return given
         if not self._exporting:
             return ParentOnlyTracer()
         return self.tracer_provider.get_tracer(INSTRUMENTATION_NAME)
 
     @cached_property
     def trace_context(self) -> TraceContext:
+        given = self._overrides.get("trace")
+        if given is not None:
+            return given
         if not self._exporting:
             return OtelTraceContext()
         return OtelProducerTraceContext(self.tracer)
@@ -65,6 +75,11 @@ class TelemetryComponents:
             topic=self._settings.import_requests_topic,
             subscription=self._settings.import_requests_subscription,
         )
+
+    @cached_property
+    def store_attributes(self) -> dict[str, str]:
+        """The database conventions' attributes of the spans that write to the store."""
+        return database_span_attributes(self._settings.database_url)
 
     @cached_property
     def metric_pipeline(self) -> MetricPipeline:
