@@ -3,14 +3,15 @@ from contextlib import nullcontext
 
 from opentelemetry import trace
 from opentelemetry.context import Context
-from opentelemetry.trace import Link, Span, SpanKind
+from opentelemetry.trace import Link, NonRecordingSpan, Span, SpanKind
 from opentelemetry.util.types import Attributes
 
 
 class ParentOnlyTracer(trace.Tracer):
-    """Starts no span: the current one stands for each child. With nothing exported a child
-    would cost a few microseconds and never be seen, while logs and result events still need
-    the ids of the message's own span."""
+    """Starts no span: a child is a non-recording stand-in with its parent's context, and the
+    parent stays current. With nothing exported a child would cost a few microseconds and never
+    be seen, while logs and events still need the ids of the message's own span; the stand-in
+    lets the parent be neither ended nor changed by the child's steps."""
 
     def start_span(
         self,
@@ -23,7 +24,7 @@ class ParentOnlyTracer(trace.Tracer):
         record_exception: bool = True,
         set_status_on_exception: bool = True,
     ) -> Span:
-        return trace.get_current_span(context)
+        return _stand_in(context)
 
     def start_as_current_span(  # type: ignore[override]
         self,
@@ -37,4 +38,8 @@ class ParentOnlyTracer(trace.Tracer):
         set_status_on_exception: bool = True,
         end_on_exit: bool = True,
     ) -> nullcontext[Span]:
-        return nullcontext(trace.get_current_span(context))
+        return nullcontext(_stand_in(context))
+
+
+def _stand_in(context: Context | None) -> Span:
+    return NonRecordingSpan(trace.get_current_span(context).get_span_context())
