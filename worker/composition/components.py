@@ -7,7 +7,6 @@ from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
-from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
@@ -19,7 +18,6 @@ from application.ports.import_progress import ImportProgress
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
-from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.services.outcome_messages import OutcomeMessages, EventTopics
@@ -39,6 +37,7 @@ from worker.composition.resilience import Resilience
 from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
 from worker.composition.secret_components import SecretComponents
+from worker.composition.telemetry_components import TelemetryComponents
 
 if TYPE_CHECKING:
     from worker.composition.messaging_components import MessagingComponents
@@ -54,6 +53,7 @@ class Components:
     def __init__(self, settings: Settings, overrides: Overrides) -> None:
         self.settings = settings
         self.overrides = overrides
+        self.telemetry = TelemetryComponents(settings, overrides)
 
     @cached_property
     def clock(self) -> Clock:
@@ -62,10 +62,6 @@ class Components:
     @cached_property
     def ids(self) -> IdGenerator:
         return self.overrides.get("ids") or UuidIdGenerator()
-
-    @cached_property
-    def trace(self) -> TraceContext:
-        return self.overrides.get("trace") or OtelTraceContext()
 
     @cached_property
     def resilience(self) -> Resilience:
@@ -93,11 +89,13 @@ class Components:
         topics = EventTopics(
             results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
         )
-        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids)
+        return OutcomeMessages(
+            topics=topics, clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context
+        )
 
     @cached_property
     def attempts(self) -> ImportAttempts:
-        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.trace)
+        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context)
 
     @cached_property
     def auth(self) -> AuthService:
@@ -150,6 +148,7 @@ class Components:
             self.worker.close()
         if "secrets" in self.__dict__:
             self.secrets.close()
+        self.telemetry.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
@@ -173,7 +172,12 @@ class Components:
         progress: ImportProgress,
     ) -> ImportDataUseCase:
         return ImportDataUseCase(
-            auth=auth, source=source, attempts=self.attempts, writer=writer, progress=progress
+            auth=auth,
+            source=source,
+            attempts=self.attempts,
+            writer=writer,
+            progress=progress,
+            tracer=self.telemetry.tracer,
         )
 
     def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
@@ -181,6 +185,8 @@ class Components:
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
+            tracer=self.telemetry.tracer,
+            store_attributes=self.telemetry.store_attributes,
         )
 
 
