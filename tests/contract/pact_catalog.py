@@ -1,5 +1,10 @@
 from tests.contract.consumers.audit_subscriber_pact import AUDIT_SUBSCRIBER_PACT
 from tests.contract.consumers.result_subscriber_pact import RESULT_SUBSCRIBER_PACT
+from tests.contract.worker.import_requested_pact import IMPORT_REQUESTED_PACT
 from tests.contract.pact_documents import PactDocument
 
-PACT_DOCUMENTS: tuple[PactDocument, ...] = (RESULT_SUBSCRIBER_PACT, AUDIT_SUBSCRIBER_PACT)
+PACT_DOCUMENTS: tuple[PactDocument, ...] = (
+    IMPORT_REQUESTED_PACT,
+    RESULT_SUBSCRIBER_PACT,
+    AUDIT_SUBSCRIBER_PACT,
+)

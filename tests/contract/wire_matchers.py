@@ -29,3 +29,7 @@ def error_code(example: str) -> object:
 
 def traceparent(example: str) -> object:
     return match.regex(example, regex=TRACEPARENT)
+
+
+def bearer_token(example: str) -> object:
+    return match.regex(example, regex=r"^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
