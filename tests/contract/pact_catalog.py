@@ -1,4 +1,5 @@
 from tests.contract.consumers.audit_subscriber_pact import AUDIT_SUBSCRIBER_PACT
+from tests.contract.consumers.probe_pacts import KUBELET_PACT, PROMETHEUS_PACT
 from tests.contract.consumers.result_subscriber_pact import RESULT_SUBSCRIBER_PACT
 from tests.contract.worker.import_requested_pact import IMPORT_REQUESTED_PACT
 from tests.contract.pact_documents import PactDocument
@@ -7,4 +8,6 @@ PACT_DOCUMENTS: tuple[PactDocument, ...] = (
     IMPORT_REQUESTED_PACT,
     RESULT_SUBSCRIBER_PACT,
     AUDIT_SUBSCRIBER_PACT,
+    KUBELET_PACT,
+    PROMETHEUS_PACT,
 )
