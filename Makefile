@@ -18,7 +18,7 @@ KUBERNETES_VERSION := 1.33.0
 KEDA_CRD_DIR ?= /work/shared/schemas/keda
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit sbom services demo deploy-check deploy-tools hadolint compose-schema \
+	import-contracts audit sbom services demo schemas pacts deploy-check deploy-tools hadolint compose-schema \
 	workflow-schema kubernetes-manifests terraform-fmt ansible-lint
 
 check: lint deploy-check audit sbom test
@@ -93,6 +93,12 @@ test:
 
 fmt:
 	$(BIN)/black $(CODE_PATHS)
+
+schemas:
+	$(BIN)/import-worker schema export docs/schemas
+
+pacts:
+	PACT_DO_NOT_TRACK=true $(BIN)/python -m tests.contract.write_pacts
 
 services:
 	scripts/ensure-services.sh

@@ -18,7 +18,7 @@ from tests.contract.asyncapi.asyncapi_document import (
     examples_of,
     messages_of,
 )
-from tests.contract.wire_schema_files import SCHEMAS_DIRECTORY, schema_violations
+from tests.support.wire_schema_files import SCHEMAS_DIRECTORY, schema_violations
 from tests.contract.worker_events import worker_messages
 from worker.messages.import_request_parser import parse_import_request
 

@@ -5,7 +5,7 @@ import pytest
 
 from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
-from tests.contract.wire_schema_files import SCHEMAS_DIRECTORY, TOPIC_SCHEMAS, message_violations
+from tests.support.wire_schema_files import SCHEMAS_DIRECTORY, TOPIC_SCHEMAS, message_violations
 from tests.contract.worker_events import SCENARIOS, worker_messages
 from worker.cli.schema_command import export_schemas
 from worker.messages.wire_schemas import WIRE_SCHEMAS
