@@ -60,17 +60,15 @@ class SubscriptionInbox:
         if received:
             ack_ids = [item.ack_id for item in received]
             self._client.acknowledge(request={"subscription": self._path, "ack_ids": ack_ids})
-        messages = [_message(item.message) for item in received]
-        for message in messages:
-            self._check(message)
-        self.received += messages
+        self.received += [self._checked(_message(item.message)) for item in received]
 
-    def _check(self, message: ReceivedMessage) -> None:
+    def _checked(self, message: ReceivedMessage) -> ReceivedMessage:
         if self._schema_file is None:
-            return
+            return message
         violations = schema_violations(self._schema_file, message.body())
         if violations:
             raise MessageSchemaError(self._path, violations)
+        return message
 
 
 class EventInbox:

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from functools import singledispatch
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -52,19 +53,31 @@ WIRE_SCHEMAS = (
 def _named_by_title(schema: dict[str, Any]) -> dict[str, Any]:
     definitions: dict[str, Any] = schema.get("$defs", {})
     titles = {name: definition.get("title", name) for name, definition in definitions.items()}
-    references = {f"{DEFINITIONS}{name}": f"{DEFINITIONS}{title}" for name, title in titles.items()}
+    titled = {"$defs": {titles[name]: value for name, value in definitions.items()}}
     body = {key: value for key, value in schema.items() if key != "$defs"}
-    if definitions:
-        body = {"$defs": {titles[name]: value for name, value in definitions.items()}, **body}
-    document: dict[str, Any] = _referring(body, references)
+    document: dict[str, Any] = _referring({**titled, **body}, _references(titles))
     return document
 
 
+def _references(titles: dict[str, str]) -> dict[str, str]:
+    return {f"{DEFINITIONS}{name}": f"{DEFINITIONS}{title}" for name, title in titles.items()}
+
+
+@singledispatch
 def _referring(node: Any, references: dict[str, str]) -> Any:
-    if isinstance(node, dict):
-        return {key: _referring(value, references) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_referring(item, references) for item in node]
-    if isinstance(node, str):
-        return references.get(node, node)
     return node
+
+
+@_referring.register(dict)
+def _in_object(node: dict[str, Any], references: dict[str, str]) -> Any:
+    return {key: _referring(value, references) for key, value in node.items()}
+
+
+@_referring.register(list)
+def _in_array(node: list[Any], references: dict[str, str]) -> Any:
+    return [_referring(item, references) for item in node]
+
+
+@_referring.register
+def _reference(node: str, references: dict[str, str]) -> Any:
+    return references.get(node, node)

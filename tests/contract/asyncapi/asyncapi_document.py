@@ -22,11 +22,7 @@ class AsyncApiSchemaLocation(BaseSettings):
     asyncapi_schema_dir: Path | None = None
 
     def schema_path(self) -> Path:
-        candidates = (
-            (self.asyncapi_schema_dir,)
-            if self.asyncapi_schema_dir is not None
-            else SHARED_SCHEMA_DIRECTORIES
-        )
+        candidates = self._candidates()
         found = [path / SCHEMA_FILE for path in candidates if (path / SCHEMA_FILE).is_file()]
         if not found:
             looked_in = ", ".join(str(path) for path in candidates)
@@ -35,6 +31,11 @@ class AsyncApiSchemaLocation(BaseSettings):
                 "set ASYNCAPI_SCHEMA_DIR to the folder that holds it"
             )
         return found[0]
+
+    def _candidates(self) -> tuple[Path, ...]:
+        if self.asyncapi_schema_dir is None:
+            return SHARED_SCHEMA_DIRECTORIES
+        return (self.asyncapi_schema_dir,)
 
 
 @cache

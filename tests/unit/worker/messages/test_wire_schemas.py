@@ -44,10 +44,8 @@ def accepts(file_name: str, document: Any) -> bool:
 def references(node: Any) -> set[str]:
     if isinstance(node, dict):
         own = {node["$ref"]} if "$ref" in node else set()
-        return own.union(*(references(value) for value in node.values()))
-    if isinstance(node, list):
-        return set().union(*(references(item) for item in node))
-    return set()
+        return own.union(*map(references, node.values()))
+    return set().union(*map(references, node)) if isinstance(node, list) else set()
 
 
 @pytest.mark.parametrize("schema", WIRE_SCHEMAS, ids=lambda schema: schema.file_name)
