@@ -20,9 +20,9 @@ PROMETHEUS_RULES := $(wildcard deploy/observability/prometheus/rules/*.yml)
 PROMETHEUS_RULE_TESTS := $(wildcard deploy/observability/prometheus/tests/*.test.yml)
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit sbom services demo deploy-check deploy-tools hadolint compose-schema \
-	workflow-schema kubernetes-manifests terraform-fmt ansible-lint observability-check \
-	promtool-check-rules promtool-test-rules
+	import-contracts audit sbom services demo schemas pacts deploy-check deploy-tools hadolint \
+	compose-schema workflow-schema kubernetes-manifests terraform-fmt ansible-lint \
+	observability-check promtool-check-rules promtool-test-rules
 
 check: lint deploy-check observability-check audit sbom test
 
@@ -104,6 +104,12 @@ test:
 
 fmt:
 	$(BIN)/black $(CODE_PATHS)
+
+schemas:
+	$(BIN)/import-worker schema export docs/schemas
+
+pacts:
+	PACT_DO_NOT_TRACK=true $(BIN)/python -m tests.contract.write_pacts
 
 services:
 	scripts/ensure-services.sh
