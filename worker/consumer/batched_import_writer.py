@@ -97,13 +97,17 @@ class BatchedImportWriter(ImportWriter):
 
     def _run(self, batch: list[PendingWrite]) -> None:
         try:
-            answers = self._write_all([pending.attempt for pending in batch])
+            answered = self._answered(batch)
         except SHARED_FAILURES as error:
             _fail_all(batch, error)
         except Exception as error:
             self._isolate(batch, error)
         else:
-            _answer_all(batch, answers)
+            _answer_all(answered)
+
+    def _answered(self, batch: list[PendingWrite]) -> list[tuple[PendingWrite, ImportAnswer]]:
+        answers = self._write_all([pending.attempt for pending in batch])
+        return list(zip(batch, answers, strict=True))
 
     def _isolate(self, batch: list[PendingWrite], error: Exception) -> None:
         """A failure no outage explains may be one request's: each is written alone, so that
@@ -116,8 +120,8 @@ class BatchedImportWriter(ImportWriter):
             self._run([pending])
 
 
-def _answer_all(batch: list[PendingWrite], answers: Sequence[ImportAnswer]) -> None:
-    for pending, answer in zip(batch, answers, strict=True):
+def _answer_all(answered: list[tuple[PendingWrite, ImportAnswer]]) -> None:
+    for pending, answer in answered:
         pending.answer.set_result(answer)
 
 
