@@ -14,6 +14,10 @@ class Settings(BaseSettings):
     pubsub_emulator_host: str | None = None
     database_url: str = "sqlite:///./var/import-worker.db"
     redis_url: AnyUrl | None = None
+    cache_ttl_seconds: int = Field(default=300, ge=1)
+    cache_key_prefix: str = Field(default="import-worker:", min_length=1)
+    cache_connect_timeout_seconds: float = Field(default=0.25, gt=0)
+    cache_command_timeout_seconds: float = Field(default=0.25, gt=0)
     auth_mode: Literal["jwt", "disabled"] = "jwt"
     auth_jwt_secret: SecretStr | None = None
     auth_jwt_public_key: SecretStr | None = None

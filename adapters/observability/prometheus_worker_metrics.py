@@ -8,6 +8,7 @@ from prometheus_client import (
 )
 
 OUTCOMES = ("completed", "failed", "rejected", "repeated", "dead_lettered", "retried")
+CACHE_RESULTS = ("hit", "miss", "error")
 DURATION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
 
 
@@ -35,8 +36,16 @@ class PrometheusWorkerMetrics:
         self._in_flight = Gauge(
             "import_worker_messages_in_flight", "Messages being handled", registry=self.registry
         )
+        self._cache_requests = Counter(
+            "import_worker_cache_requests",
+            "Cache requests, by result: hit, miss, or error (the cache failed or was bypassed)",
+            ["result"],
+            registry=self.registry,
+        )
         for outcome in OUTCOMES:
             self._messages.labels(outcome=outcome)
+        for result in CACHE_RESULTS:
+            self._cache_requests.labels(result=result)
 
     def message_started(self) -> None:
         self._in_flight.inc()
@@ -56,6 +65,11 @@ class PrometheusWorkerMetrics:
         self._duration.observe(duration_seconds)
         self._rows_imported.inc(rows_imported)
         self._rows_rejected.inc(rows_rejected)
+
+    def cache_request(self, result: str) -> None:
+        if result not in CACHE_RESULTS:
+            raise ValueError(f"unknown cache result {result!r}: expected one of {CACHE_RESULTS}")
+        self._cache_requests.labels(result=result).inc()
 
     def exposition(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), CONTENT_TYPE_LATEST

@@ -2,12 +2,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from application.ports.completed_imports import CompletedImports
 from application.ports.import_attempt import ImportAttempt
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
+from application.ports.record_cache import RecordCache
 from application.ports.unit_of_work import UnitOfWork
 from application.services.outcome_messages import OutcomeMessages
+from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
 from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 from domain.lifecycle.import_answer import ImportAnswer
@@ -17,11 +20,15 @@ from domain.model.data_record import DataRecord
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ImportRecorder(ImportWriter):
     """Writes attempts in one transaction per call: the ledger decides which stand, their records
-    and the events that answer each go with them; once committed, the events are handed over."""
+    and the events that answer each go with them. Once committed, the cache learns of the completed
+    imports (their results, and the datasets whose cached records they invalidate), then the events
+    are handed over, so that no one hears of an import while the cache still answers without it."""
 
     uow: UnitOfWork
     messages: OutcomeMessages
     hand_over: OutboxHandOver
+    completed: CompletedImports
+    record_cache: RecordCache
 
     def write(self, attempt: ImportAttempt) -> ImportAnswer:
         """One attempt whose records stream from its source into the store, unless it completed."""
@@ -29,14 +36,14 @@ class ImportRecorder(ImportWriter):
             if not CompletedImportIsFinal.holds_for(uow.imports.find(attempt.import_id)):
                 uow.records.upsert_all(attempt.records)
             [answer], written = self._conclude(uow, [attempt])
-        self.hand_over.hand_over(written)
+        self._committed([answer], written)
         return answer
 
     def write_all(self, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         """Attempts whose records are in hand, with distinct import_ids, in one transaction."""
         with self.uow as uow:
             answers, written = self._conclude(uow, attempts)
-        self.hand_over.hand_over(written)
+        self._committed(answers, written)
         return answers
 
     def _conclude(
@@ -50,11 +57,22 @@ class ImportRecorder(ImportWriter):
         uow.commit()
         return answers, written
 
+    def _committed(self, answers: Sequence[ImportAnswer], written: list[PendingMessage]) -> None:
+        completed = _completed_results(answers)
+        self.record_cache.invalidate({result.dataset for result in completed})
+        self.completed.remember(completed)
+        self.hand_over.hand_over(written)
+
 
 def _answers(uow: UnitOfWork, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
     results = [attempt.outcome() for attempt in attempts]
     standing = iter(uow.imports.add_all(list(filter(_recorded, results))))
     return [_answer(result, standing) for result in results]
+
+
+def _completed_results(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
+    results = (answer.result for answer in answers)
+    return [result for result in results if isinstance(result, ImportCompleted)]
 
 
 def _recorded(result: ImportFinished) -> bool:

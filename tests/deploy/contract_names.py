@@ -15,7 +15,6 @@ SECRET_VARIABLES = frozenset(
 )
 FILE_SUFFIX = "_FILE"
 CONTRACT_VARIABLES_AHEAD_OF_SETTINGS = {
-    "CACHE_TTL_SECONDS": "contract section 6: a cached entry's lifetime, read once the cache lands",
     "IMPORT_ALLOWED_BUCKETS": "contract section 6: gs:// buckets, read once gs:// sources land",
     "IMPORT_MAX_ROW_BYTES": "contract section 6: the longest CSV record, read once it is bounded",
     "VAULT_ADDR": "contract section 6: the Vault server, read once Vault support lands",

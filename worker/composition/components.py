@@ -4,8 +4,6 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pydantic import SecretStr
-
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
@@ -14,8 +12,6 @@ from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
-from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
-from adapters.security.token_verifier_factory import build_token_verifier
 from adapters.system.system_clock import SystemClock
 from adapters.system.uuid_id_generator import UuidIdGenerator
 from application.ports.clock import Clock
@@ -24,10 +20,10 @@ from application.ports.import_progress import ImportProgress
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
-from application.ports.token_verifier import TokenVerifier
 from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
+from application.services.cache_requests import CacheMetrics
 from application.services.outcome_messages import OutcomeMessages, EventTopics
 from application.services.import_attempts import ImportAttempts
 from application.services.import_recorder import ImportRecorder
@@ -37,7 +33,8 @@ from application.use_cases.import_data import ImportDataUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
-from shared.configuration_error import ConfigurationError
+from worker.composition.auth_components import configured_verifier, development_token_issuer
+from worker.composition.cache_components import UNCOUNTED, CacheComponents
 from worker.composition.message_sources import message_record_source
 from worker.composition.resilience import Resilience
 from worker.composition.overrides import Overrides
@@ -74,6 +71,10 @@ class Components:
         return Resilience(self.settings)
 
     @cached_property
+    def caching(self) -> CacheComponents:
+        return CacheComponents(self.settings, self.resilience, self.overrides.get("cache"))
+
+    @cached_property
     def uow(self) -> UnitOfWork:
         return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
 
@@ -90,7 +91,9 @@ class Components:
 
     @cached_property
     def auth(self) -> AuthService:
-        verifier = self.overrides.get("token_verifier") or self._configured_verifier()
+        verifier = self.overrides.get("token_verifier") or configured_verifier(
+            self.settings, self.caching.shared_key_sets
+        )
         if verifier is None:
             logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
         return AuthService(verifier)
@@ -101,23 +104,11 @@ class Components:
 
     @cached_property
     def get_data(self) -> GetDataUseCase:
-        return GetDataUseCase(uow=self.uow)
+        return GetDataUseCase(uow=self.uow, cache=self.caching.record_cache())
 
     @cached_property
     def token_issuer(self) -> JwtTokenIssuer:
-        secret = _secret(self.settings.auth_jwt_secret)
-        if secret is None:
-            raise ConfigurationError("AUTH_JWT_SECRET must be set to mint development tokens")
-        try:
-            SharedSecretKeyResolver(secret)
-        except ValueError as error:
-            raise ConfigurationError(str(error)) from error
-        return JwtTokenIssuer(
-            secret,
-            clock=self.clock,
-            issuer=self.settings.auth_issuer,
-            audience=self.settings.auth_audience,
-        )
+        return development_token_issuer(self.settings, self.clock)
 
     @cached_property
     def messaging(self) -> "MessagingComponents":
@@ -134,6 +125,10 @@ class Components:
     def close(self) -> None:
         if "worker" in self.__dict__:
             self.worker.close()
+        if "caching" in self.__dict__:
+            self.caching.close()
+        if "caching" in self.__dict__:
+            self.caching.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
@@ -160,31 +155,16 @@ class Components:
             auth=auth, source=source, attempts=self.attempts, writer=writer, progress=progress
         )
 
-    def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
+    def recorder(
+        self, hand_over: OutboxHandOver, counted: CacheMetrics = UNCOUNTED
+    ) -> ImportRecorder:
         return ImportRecorder(
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
+            completed=self.caching.completed_imports(counted),
+            record_cache=self.caching.record_cache(counted),
         )
-
-    def _configured_verifier(self) -> TokenVerifier | None:
-        settings = self.settings
-        try:
-            return build_token_verifier(
-                mode=settings.auth_mode,
-                secret=_secret(settings.auth_jwt_secret),
-                public_key=_secret(settings.auth_jwt_public_key),
-                jwks_url=None if settings.auth_jwks_url is None else str(settings.auth_jwks_url),
-                jwks_allow_insecure_loopback=settings.auth_jwks_allow_insecure_loopback,
-                issuer=settings.auth_issuer,
-                audience=settings.auth_audience,
-            )
-        except ValueError as error:
-            raise ConfigurationError(str(error)) from error
-
-
-def _secret(value: SecretStr | None) -> str | None:
-    return None if value is None else value.get_secret_value()
 
 
 def _operator_progress(interactive: bool) -> ImportProgress:

@@ -10,6 +10,8 @@ from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
 from adapters.system.repository_probe import RepositoryProbe
 from adapters.system.time_bound_probe import TimeBoundProbe
 from application.ports.health_probe import HealthProbe
+from application.ports.import_writer import ImportWriter
+from application.services.cached_repeat_answers import CachedRepeatAnswers
 from application.services.import_recorder import ImportRecorder
 from application.use_cases.check_health import CheckHealthUseCase
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
@@ -58,7 +60,7 @@ class WorkerComponents:
 
     @cached_property
     def recorder(self) -> ImportRecorder:
-        return self._root.recorder(self.relay)
+        return self._root.recorder(self.relay, self.prometheus)
 
     @cached_property
     def batch_writer(self) -> BatchedImportWriter:
@@ -125,6 +127,7 @@ class WorkerComponents:
         probes: list[HealthProbe] = [
             PubSubSubscriptionProbe(self._messaging.subscriber),
             RepositoryProbe(probe_uow),
+            *self._root.caching.probes(),
         ]
         timeout = self._settings.health_probe_timeout_seconds
         return CheckHealthUseCase(
@@ -163,6 +166,7 @@ class WorkerComponents:
                 self.streamed_imports,
                 self._messaging.publisher,
                 self._root.uow,
+                self._root.caching,
             ),
         )
 
@@ -175,11 +179,16 @@ class WorkerComponents:
         self._threads.append(part)
         return part
 
-    def _import_data(self, writer: ImportRecorder | BatchedImportWriter) -> ImportDataUseCase:
+    def _import_data(self, writer: ImportWriter) -> ImportDataUseCase:
         return self._root.import_data(
             auth=self._root.auth,
             source=self._root.message_source,
-            writer=writer,
+            writer=CachedRepeatAnswers(
+                writer=writer,
+                completed=self._root.caching.completed_imports(self.prometheus),
+                messages=self._root.outcome_messages,
+                publisher=self._messaging.publisher,
+            ),
             progress=self._root.overrides.get("progress")
             or StoppingProgress(self.signals.stopping),
         )

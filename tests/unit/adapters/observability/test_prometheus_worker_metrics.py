@@ -116,3 +116,28 @@ def test_should_expose_the_prometheus_text_content_type() -> None:
     _, content_type = sut.exposition()
 
     assert content_type.startswith("text/plain; version=")
+
+
+@pytest.mark.parametrize("result", ["hit", "miss", "error"])
+def test_should_expose_every_cache_result_before_any_cache_request(result: str) -> None:
+    sut = PrometheusWorkerMetrics()
+
+    text = exposition_text(sut)
+
+    assert f'import_worker_cache_requests_total{{result="{result}"}} 0.0' in text
+
+
+def test_should_count_cache_requests_by_result() -> None:
+    sut = PrometheusWorkerMetrics()
+    sut.cache_request("hit")
+
+    sut.cache_request("hit")
+
+    assert 'import_worker_cache_requests_total{result="hit"} 2.0' in exposition_text(sut)
+
+
+def test_should_refuse_an_unknown_cache_result() -> None:
+    sut = PrometheusWorkerMetrics()
+
+    with pytest.raises(ValueError, match="unknown cache result 'stale'"):
+        sut.cache_request("stale")
