@@ -3,7 +3,11 @@ from collections.abc import Iterator
 
 import pytest
 
-pytest_plugins = ["tests.integration.pubsub_fixtures", "tests.integration.storage_fixtures"]
+pytest_plugins = [
+    "tests.integration.pubsub_fixtures",
+    "tests.integration.storage_fixtures",
+    "tests.integration.redis_fixtures",
+]
 
 
 @pytest.fixture(autouse=True)
