@@ -1,7 +1,7 @@
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from adapters.caching.null_cache import NullCache
+from adapters.caching.redis_cache import RedisCache
 from adapters.caching.shared_key_sets import SharedKeySets
 from adapters.system.cache_probe import CacheProbe
 from adapters.system.uuid_id_generator import UuidIdGenerator
@@ -15,9 +15,6 @@ from application.services.cached_records import CachedRecords
 from application.services.owing_cache import OwingCache
 from shared.configuration import Settings
 from worker.composition.resilience import Resilience
-
-if TYPE_CHECKING:
-    from adapters.caching.redis_cache import RedisCache
 
 UNCOUNTED = UncountedCacheRequests()
 
@@ -36,10 +33,7 @@ class CacheComponents:
         return self._given is not None or self._settings.redis_url is not None
 
     @cached_property
-    def redis(self) -> "RedisCache | None":
-        """Loads redis-py only when REDIS_URL is set: it adds half a second to start-up."""
-        from adapters.caching.redis_cache import RedisCache
-
+    def redis(self) -> RedisCache | None:
         settings = self._settings
         if settings.redis_url is None:
             return None
