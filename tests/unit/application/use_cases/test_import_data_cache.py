@@ -173,6 +173,18 @@ def test_should_change_the_generation_of_the_dataset_before_handing_the_events_o
     assert b"before" not in hand_over.observed
 
 
+def test_should_change_the_generation_of_the_dataset_when_the_store_answers_a_repeat(
+    world: World, cache: FakeCache
+) -> None:
+    uow = InMemoryUnitOfWork()
+    record_result(uow, EARLIER_COMPLETION)
+    cache.values[f"generations:{DATASET}"] = b"before"
+
+    world(uow=uow).worker.import_alone.execute(REPUBLISHED)
+
+    assert cache.values[f"generations:{DATASET}"] != b"before"
+
+
 @pytest.mark.parametrize("path", ["import_alone", "import_in_batches"])
 def test_should_read_the_records_of_an_import_that_committed_after_they_were_cached(
     world: World, path: str
