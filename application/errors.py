@@ -9,6 +9,12 @@ class DependencyUnavailableError(ApplicationError):
     code = "dependency_unavailable"
 
 
+class MessageRefusedError(ApplicationError):
+    """The broker will never accept this message as it is (too large, malformed)."""
+
+    code = "message_refused"
+
+
 class ImportCancelledError(ApplicationError):
     code = "import_cancelled"
 
@@ -31,6 +37,12 @@ class SourceUnreadableError(ImportSourceError):
 
 class InvalidEncodingError(ImportSourceError):
     code = "invalid_encoding"
+
+
+class UnstorableRowError(ImportSourceError):
+    """The store refuses a value or a key of the source (a limit of the store, not an outage)."""
+
+    code = "unstorable_row"
 
 
 class SourceTooLargeError(ImportSourceError):

@@ -32,6 +32,13 @@ ENCODINGS = (
     "cp037",
     "idna",
     "no-such-encoding",
+    "utf-16",
+    "utf-32",
+    "punycode",
+    "undefined",
+    "utf-7",
+    "unicode_escape",
+    "raw_unicode_escape",
 )
 INLINE = len(ENCODINGS)
 DELIMITERS = (",", ";", "\t", "|", " ", '"', "\n", "\r", "a", "\x00", "é")

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     pubsub_max_outstanding_messages: int = Field(default=200, ge=1)
     pubsub_max_outstanding_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
     pubsub_max_lease_seconds: float = Field(default=3600, gt=0)
+    pubsub_max_lease_extension_seconds: int = Field(default=60, ge=10, le=600)
     pubsub_callback_threads: int = Field(default=200, ge=1)
     health_probe_timeout_seconds: float = Field(default=2, gt=0)
     retry_attempts: int = Field(default=3, ge=1)

@@ -3,12 +3,13 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from typing import TextIO
 
-from application.errors import SourceUnreadableError
+from application.errors import InvalidEncodingError, SourceUnreadableError
 
 QUOTE = '"'
 STRAY_QUOTE = "a quote inside an unquoted field"
 UNCLOSED_QUOTE = "a quoted field is never closed"
 MAX_UTF8_BYTES_PER_CHARACTER = 4
+UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 RecordMatcher = Callable[[str], re.Match[str] | None]
 
 
@@ -29,16 +30,26 @@ class CsvRecordLines:
     def __iter__(self) -> Iterator[str]:
         for line in iter(partial(self._text.readline, self._max_row_bytes + 1), ""):
             self._line += 1
-            if self._record or QUOTE in line:
-                self._hold(line)
-            elif len(line) > self._surely_short:
-                self._bound(len(line.encode()))
+            self._check(line)
             yield line
         self._end()
+
+    def _refuse_surrogates(self, line: str) -> None:
+        if UNPAIRED_SURROGATE.search(line):
+            message = f"line {self._line} decodes to an unpaired surrogate, which is no character"
+            raise InvalidEncodingError(message)
 
     def _end(self) -> None:
         if self._record:
             raise self._malformed(UNCLOSED_QUOTE)
+
+    def _check(self, line: str) -> None:
+        if not line.isascii():
+            self._refuse_surrogates(line)
+        if self._record or QUOTE in line:
+            self._hold(line)
+        elif len(line) > self._surely_short:
+            self._bound(len(line.encode()))
 
     def _hold(self, line: str) -> None:
         self._record.append(line)

@@ -6,7 +6,7 @@ from itertools import chain
 from typing import TextIO
 
 from adapters.file_importer.csv_record_lines import CsvRecordLines
-from application.errors import InvalidEncodingError, SourceUnreadableError
+from application.errors import ImportSourceError, InvalidEncodingError, SourceUnreadableError
 from application.ports.record_source import TabularStream
 
 DEFAULT_MAX_ROW_BYTES = 1024 * 1024
@@ -49,12 +49,18 @@ def distinct_names(names: Sequence[str]) -> tuple[str, ...]:
 def guarded_rows(reader: Reader) -> Iterator[list[str]]:
     try:
         yield from filter(None, reader)
-    except UnicodeDecodeError as error:
-        raise InvalidEncodingError(undecodable_message(error, reader.line_num)) from error
-    except csv.Error as error:
-        raise SourceUnreadableError(f"malformed CSV on line {reader.line_num}: {error}") from error
-    except OSError as error:
-        raise SourceUnreadableError(f"the source could not be read: {error}") from error
+    except (UnicodeError, csv.Error, OSError) as error:
+        raise source_error(error, reader.line_num) from error
+
+
+def source_error(error: Exception, lines_read: int) -> ImportSourceError:
+    if isinstance(error, UnicodeDecodeError):
+        return InvalidEncodingError(undecodable_message(error, lines_read))
+    if isinstance(error, UnicodeError):
+        return InvalidEncodingError(f"the source cannot be decoded: {error}")
+    if isinstance(error, csv.Error):
+        return SourceUnreadableError(f"malformed CSV on line {lines_read}: {error}")
+    return SourceUnreadableError(f"the source could not be read: {error}")
 
 
 def undecodable_message(error: UnicodeDecodeError, lines_read: int) -> str:

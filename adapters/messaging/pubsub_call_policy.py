@@ -1,8 +1,17 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from google.api_core.exceptions import GoogleAPICallError, RetryError
-from google.api_core.retry import Retry
+
+from application.errors import DependencyUnavailableError
 
 PUBSUB_FAILURES = (GoogleAPICallError, RetryError, TimeoutError)
 
 
-def bounded_retry(timeout_seconds: float) -> Retry:
-    return Retry(initial=0.1, maximum=1.0, multiplier=2.0, timeout=timeout_seconds)
+@contextmanager
+def pubsub_outage(doing: str) -> Iterator[None]:
+    """Any failure of a Pub/Sub call is an outage of Pub/Sub, for the caller to retry later."""
+    try:
+        yield
+    except PUBSUB_FAILURES as error:
+        raise DependencyUnavailableError(f"Pub/Sub could not {doing}") from error

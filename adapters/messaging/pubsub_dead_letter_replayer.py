@@ -1,17 +1,18 @@
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from datetime import datetime
 from typing import Any
 
 from google.api_core.exceptions import DeadlineExceeded
 from google.cloud import pubsub_v1
 
-from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
+from adapters.messaging.pubsub_call_policy import pubsub_outage
 from adapters.messaging.topology_names import TopologyNames
-from application.errors import DependencyUnavailableError
 from application.ports.clock import Clock
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
+from shared.resilience.dependency_policy import DependencyPolicy
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -25,12 +26,14 @@ class PubSubDeadLetterReplayer:
         *,
         project_id: str,
         publisher: MessagePublisher,
+        policy: DependencyPolicy,
         clock: Clock,
         names: TopologyNames = TopologyNames(),
         batch_size: int = 100,
         pull_timeout_seconds: float = 5.0,
     ) -> None:
         self._publisher = publisher
+        self._policy = policy
         self._clock = clock
         self._target_topic = names.import_requests_topic
         self._batch_size = batch_size
@@ -63,16 +66,18 @@ class PubSubDeadLetterReplayer:
         return timely
 
     def _pull(self, wanted: int) -> Sequence[Any]:
-        try:
-            response = self._client.pull(
-                request={"subscription": self._path, "max_messages": wanted},
-                retry=bounded_retry(self._timeout_seconds),
-                timeout=self._timeout_seconds,
-            )
-        except DeadlineExceeded:
-            return []
-        except PUBSUB_FAILURES as error:
-            raise DependencyUnavailableError(f"Pub/Sub cannot pull {self._path}") from error
+        return self._policy.call(partial(self._pulled, wanted))
+
+    def _pulled(self, wanted: int) -> Sequence[Any]:
+        with pubsub_outage(f"pull {self._path}"):
+            try:
+                response = self._client.pull(
+                    request={"subscription": self._path, "max_messages": wanted},
+                    retry=None,
+                    timeout=self._timeout_seconds,
+                )
+            except DeadlineExceeded:
+                return []
         return list(response.received_messages)
 
     def _move(self, batch: list[Any]) -> None:
@@ -88,14 +93,11 @@ class PubSubDeadLetterReplayer:
 
     def _call(self, method: Callable[..., object], ack_ids: list[str], **fields: object) -> None:
         request = {"subscription": self._path, "ack_ids": ack_ids, **fields}
-        try:
-            method(
-                request=request,
-                retry=bounded_retry(self._timeout_seconds),
-                timeout=self._timeout_seconds,
-            )
-        except PUBSUB_FAILURES as error:
-            raise DependencyUnavailableError(f"Pub/Sub cannot settle {self._path}") from error
+        self._policy.call(partial(self._settle, method, request))
+
+    def _settle(self, method: Callable[..., object], request: dict[str, object]) -> None:
+        with pubsub_outage(f"settle messages of {self._path}"):
+            method(request=request, retry=None, timeout=self._timeout_seconds)
 
 
 def _partition(received: Sequence[Any], cutoff: datetime) -> tuple[list[Any], list[str]]:

@@ -1,14 +1,19 @@
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 
 from google.cloud import pubsub_v1
 from google.pubsub_v1.services.publisher.client import PublisherClient as PublisherApi
 from google.pubsub_v1.types import PublishRequest, PubsubMessage
 
-from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
-from application.errors import DependencyUnavailableError
+from google.api_core.exceptions import InvalidArgument
+
+from adapters.messaging.pubsub_call_policy import pubsub_outage
+from application.errors import MessageRefusedError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
+from shared.resilience.dependency_policy import DependencyPolicy
 
 MAX_REQUEST_MESSAGES = 1000
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
@@ -17,21 +22,26 @@ PubsubMessageProto = PubsubMessage.pb()
 
 
 class PubSubMessagePublisher(MessagePublisher):
-    """Publishes what it is given at once: one Publish call per topic and full request."""
+    """Publishes what it is given at once, one Publish call per topic and full request, under
+    the publish policy: an outage is retried, then opens its circuit; a message Pub/Sub refuses
+    (too large, malformed) is refused for good."""
 
-    def __init__(self, *, project_id: str, timeout_seconds: float = 10.0) -> None:
+    def __init__(
+        self, *, project_id: str, policy: DependencyPolicy, timeout_seconds: float = 10.0
+    ) -> None:
         self._project_id = project_id
+        self._policy = policy
         self._timeout_seconds = timeout_seconds
-        self._retry = bounded_retry(timeout_seconds)
         self._client = pubsub_v1.PublisherClient()
 
     def publish(self, messages: Sequence[OutboundMessage]) -> None:
-        try:
-            for topic, same_topic in _by_topic(messages).items():
-                for request in _requests(same_topic):
-                    self._send(topic, request)
-        except PUBSUB_FAILURES as error:
-            raise DependencyUnavailableError("Pub/Sub publish failed") from error
+        for topic, same_topic in _by_topic(messages).items():
+            for request in _requests(same_topic):
+                self._policy.call(partial(self._send, topic, request))
+
+    def probe(self, topic: str) -> None:
+        """Whether Pub/Sub answers for a topic, under the publish policy: a trial of its circuit."""
+        self._policy.call(partial(self._find, topic))
 
     def close(self) -> None:
         self._client.stop()
@@ -44,12 +54,29 @@ class PubSubMessagePublisher(MessagePublisher):
                 for message in messages
             ],
         )
-        PublisherApi.publish(
-            self._client,
-            request=PublishRequest.wrap(request),
-            retry=self._retry,
-            timeout=self._timeout_seconds,
-        )
+        with pubsub_outage("publish"), refused_messages():
+            PublisherApi.publish(
+                self._client,
+                request=PublishRequest.wrap(request),
+                retry=None,
+                timeout=self._timeout_seconds,
+            )
+
+    def _find(self, topic: str) -> None:
+        with pubsub_outage(f"find the topic {topic}"):
+            self._client.get_topic(
+                request={"topic": self._client.topic_path(self._project_id, topic)},
+                retry=None,
+                timeout=self._timeout_seconds,
+            )
+
+
+@contextmanager
+def refused_messages() -> Iterator[None]:
+    try:
+        yield
+    except InvalidArgument as error:
+        raise MessageRefusedError(f"Pub/Sub refused the messages: {error.message}") from error
 
 
 def _by_topic(messages: Sequence[OutboundMessage]) -> dict[str, list[OutboundMessage]]:

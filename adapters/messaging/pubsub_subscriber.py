@@ -12,8 +12,9 @@ from google.cloud.pubsub_v1.subscriber.scheduler import ThreadScheduler
 
 from adapters.messaging.ack_decision import AckDecision
 from adapters.messaging.inbound_message import InboundMessage
-from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
-from application.errors import DependencyUnavailableError
+from adapters.messaging.pubsub_call_policy import pubsub_outage
+from adapters.messaging.subscription_flow import SubscriptionFlow
+from shared.resilience.dependency_policy import DependencyPolicy
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -21,26 +22,27 @@ MessageHandler = Callable[[InboundMessage], AckDecision]
 
 
 class PubSubSubscriber:
+    """One streaming pull on the subscription, which may be paused and resumed: pausing ends the
+    stream, waits for the callbacks in hand and nacks what was not handed to one yet."""
+
     def __init__(
         self,
         *,
         project_id: str,
         subscription: str,
-        max_messages: int = 10,
-        max_bytes: int = 100 * 1024 * 1024,
-        max_lease_duration_seconds: float = 3600.0,
-        callback_threads: int = 10,
-        probe_timeout_seconds: float = 2.0,
+        flow: SubscriptionFlow,
+        policy: DependencyPolicy,
     ) -> None:
         self._client = pubsub_v1.SubscriberClient()
         self._path = str(self._client.subscription_path(project_id, subscription))
+        self._flow = flow
         self._flow_control = pubsub_v1.types.FlowControl(
-            max_messages=max_messages,
-            max_bytes=max_bytes,
-            max_lease_duration=max_lease_duration_seconds,
+            max_messages=flow.max_messages,
+            max_bytes=flow.max_bytes,
+            max_lease_duration=flow.max_lease_seconds,
+            max_duration_per_lease_extension=flow.max_lease_extension_seconds,
         )
-        self._callback_threads = callback_threads
-        self._probe_timeout_seconds = probe_timeout_seconds
+        self._policy = policy
         self._future: Any = None
         self._lock = threading.Lock()
         self._in_flight = 0
@@ -48,7 +50,9 @@ class PubSubSubscriber:
 
     def start(self, handle: MessageHandler) -> None:
         self.record_activity()
-        executor = ThreadPoolExecutor(self._callback_threads, thread_name_prefix="pubsub-callback")
+        executor = ThreadPoolExecutor(
+            self._flow.callback_threads, thread_name_prefix="pubsub-callback"
+        )
         self._future = self._client.subscribe(
             self._path,
             functools.partial(self._on_message, handle),
@@ -88,15 +92,16 @@ class PubSubSubscriber:
 
     def probe(self) -> float:
         started = time.monotonic()
-        try:
+        self._policy.call(self._read_subscription)
+        return (time.monotonic() - started) * 1000.0
+
+    def _read_subscription(self) -> None:
+        with pubsub_outage(f"read {self._path}"):
             self._client.get_subscription(
                 request={"subscription": self._path},
-                retry=bounded_retry(self._probe_timeout_seconds),
-                timeout=self._probe_timeout_seconds,
+                retry=None,
+                timeout=self._flow.probe_timeout_seconds,
             )
-        except PUBSUB_FAILURES as error:
-            raise DependencyUnavailableError(f"Pub/Sub cannot read {self._path}") from error
-        return (time.monotonic() - started) * 1000.0
 
     def _on_message(self, handle: MessageHandler, message: Any) -> None:
         self._count_in_flight(1)

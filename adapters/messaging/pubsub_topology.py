@@ -1,13 +1,14 @@
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from google.api_core.exceptions import AlreadyExists
 from google.cloud import pubsub_v1
 
-from adapters.messaging.pubsub_call_policy import PUBSUB_FAILURES, bounded_retry
+from adapters.messaging.pubsub_call_policy import pubsub_outage
 from adapters.messaging.topology_apply_result import TopologyApplyResult
 from adapters.messaging.topology_names import TopologyNames
-from application.errors import DependencyUnavailableError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -19,6 +20,7 @@ class PubSubTopology:
         self,
         *,
         project_id: str,
+        policy: DependencyPolicy,
         names: TopologyNames = TopologyNames(),
         ack_deadline_seconds: int = 60,
         minimum_backoff_seconds: int = 10,
@@ -27,6 +29,7 @@ class PubSubTopology:
         timeout_seconds: float = 10.0,
     ) -> None:
         self._project_id = project_id
+        self._policy = policy
         self._names = names
         self._ack_deadline_seconds = ack_deadline_seconds
         self._backoff_seconds = (minimum_backoff_seconds, maximum_backoff_seconds)
@@ -89,13 +92,16 @@ class PubSubTopology:
         return str(self._publisher.topic_path(self._project_id, topic))
 
     def _limits(self) -> dict[str, object]:
-        return {"retry": bounded_retry(self._timeout_seconds), "timeout": self._timeout_seconds}
+        return {"retry": None, "timeout": self._timeout_seconds}
 
     def _ensure(self, resource: str, create: Callable[[], object]) -> bool:
+        return self._policy.call(partial(_created, resource, create))
+
+
+def _created(resource: str, create: Callable[[], object]) -> bool:
+    with pubsub_outage(f"create {resource}"):
         try:
             create()
         except AlreadyExists:
             return False
-        except PUBSUB_FAILURES as error:
-            raise DependencyUnavailableError(f"Pub/Sub could not create {resource}") from error
-        return True
+    return True

@@ -9,6 +9,17 @@ from prometheus_client import (
 
 OUTCOMES = ("completed", "failed", "rejected", "repeated", "dead_lettered", "retried")
 CACHE_RESULTS = ("hit", "miss", "error")
+DEPENDENCIES = (
+    "store",
+    "pubsub_publish",
+    "pubsub_pull",
+    "source_https",
+    "source_gs",
+    "source_file",
+    "jwks",
+    "redis",
+    "vault",
+)
 DURATION_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
 
 
@@ -36,6 +47,17 @@ class PrometheusWorkerMetrics:
         self._in_flight = Gauge(
             "import_worker_messages_in_flight", "Messages being handled", registry=self.registry
         )
+        self._circuits = Gauge(
+            "import_worker_circuit_state",
+            "Circuit of each dependency: 0 closed, 1 half-open, 2 open",
+            ["dependency"],
+            registry=self.registry,
+        )
+        self._pulling = Gauge(
+            "import_worker_pulling",
+            "1 while the subscription is pulled, 0 while pulling is paused",
+            registry=self.registry,
+        )
         self._cache_requests = Counter(
             "import_worker_cache_requests",
             "Cache requests, by result: hit, miss, or error (the cache failed or was bypassed)",
@@ -46,6 +68,9 @@ class PrometheusWorkerMetrics:
             self._messages.labels(outcome=outcome)
         for result in CACHE_RESULTS:
             self._cache_requests.labels(result=result)
+        for dependency in DEPENDENCIES:
+            self._circuits.labels(dependency=dependency).set(0)
+        self._pulling.set(1)
 
     def message_started(self) -> None:
         self._in_flight.inc()
@@ -65,6 +90,12 @@ class PrometheusWorkerMetrics:
         self._duration.observe(duration_seconds)
         self._rows_imported.inc(rows_imported)
         self._rows_rejected.inc(rows_rejected)
+
+    def circuit_state(self, dependency: str, state: int) -> None:
+        self._circuits.labels(dependency=dependency).set(state)
+
+    def pulling(self, active: bool) -> None:
+        self._pulling.set(1 if active else 0)
 
     def cache_request(self, result: str) -> None:
         if result not in CACHE_RESULTS:

@@ -2,23 +2,36 @@ from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit
 
+from adapters.persistence.guarded_unit_of_work import GuardedUnitOfWork
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
 from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from application.ports.unit_of_work import UnitOfWork
+from shared.resilience.dependency_policy import DependencyPolicy
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-def create_unit_of_work(database_url: str, *, per_thread: bool = True) -> UnitOfWork:
-    """Per thread: safe to share between threads; else one connection for a single user."""
+def create_unit_of_work(
+    database_url: str, *, per_thread: bool = True, policy: DependencyPolicy | None = None
+) -> UnitOfWork:
+    """Per thread: safe to share between threads; else one connection for a single user. With a
+    policy, every transaction of the store goes through it."""
     scheme = urlsplit(database_url).scheme
     if scheme == "memory":
         return InMemoryUnitOfWork()
-    factory = _connection_factory(database_url, scheme)
+    factory = _guarded(_connection_factory(database_url, scheme), policy)
     return ThreadLocalUnitOfWork(factory) if per_thread else factory()
+
+
+def _guarded(
+    factory: Callable[[], UnitOfWork], policy: DependencyPolicy | None
+) -> Callable[[], UnitOfWork]:
+    if policy is None:
+        return factory
+    return lambda: GuardedUnitOfWork(factory(), policy)
 
 
 def _connection_factory(database_url: str, scheme: str) -> Callable[[], UnitOfWork]:

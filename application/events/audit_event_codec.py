@@ -2,6 +2,7 @@ import json
 from typing import Any
 
 from application.events.audit_event import AuditEvent
+from application.events.message_attributes import bounded_attributes
 from domain.auth.user_identity import UserIdentity
 
 
@@ -20,7 +21,9 @@ def audit_event_bytes(event: AuditEvent) -> bytes:
 
 
 def audit_event_attributes(event: AuditEvent) -> dict[str, str]:
-    return {"event_type": str(event.event_type), "correlation_id": event.correlation_id}
+    return bounded_attributes(
+        {"event_type": str(event.event_type), "correlation_id": event.correlation_id}
+    )
 
 
 def _actor(identity: UserIdentity | None) -> dict[str, Any] | None:

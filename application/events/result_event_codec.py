@@ -1,9 +1,12 @@
 import json
 from collections.abc import Callable, Mapping
+from bisect import bisect_right
+from dataclasses import replace
 from datetime import datetime
-from functools import singledispatch
+from functools import partial, singledispatch
 from typing import Any
 
+from application.events.message_attributes import bounded_attributes
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_ended_in_error import ImportEndedInError
 from domain.events.import_error_detail import ImportErrorDetail
@@ -13,6 +16,7 @@ from domain.events.import_rejected import ImportRejected
 from domain.model.row_rejection import RowRejection
 
 SCHEMA_VERSION = "1"
+MAX_EVENT_BYTES = 64 * 1024
 Document = dict[str, Any]
 NO_COUNTS: Document = {"rows_read": 0, "rows_imported": 0, "rows_rejected": 0, "rejections": []}
 
@@ -50,14 +54,29 @@ def result_event_bytes(event: ImportFinished) -> bytes:
 
 
 def result_event_attributes(event: ImportFinished, trace: Mapping[str, str]) -> dict[str, str]:
-    return {
-        "event_type": event.event_type,
-        "import_id": event.import_id,
-        "dataset": event.dataset,
-        "correlation_id": event.correlation_id,
-        "schema_version": SCHEMA_VERSION,
-        **trace,
-    }
+    return bounded_attributes(
+        {
+            "event_type": event.event_type,
+            "import_id": event.import_id,
+            "dataset": event.dataset,
+            "correlation_id": event.correlation_id,
+            "schema_version": SCHEMA_VERSION,
+            **trace,
+        }
+    )
+
+
+def within_event_bounds(event: ImportCompleted) -> ImportCompleted:
+    """The event, with only as many of its first rejections as keep it within MAX_EVENT_BYTES."""
+    if len(result_event_bytes(event)) <= MAX_EVENT_BYTES:
+        return event
+    kept = bisect_right(range(len(event.rejections) + 1), False, key=partial(_oversized, event))
+    return replace(event, rejections=event.rejections[: kept - 1])
+
+
+def _oversized(event: ImportCompleted, rejections_kept: int) -> bool:
+    kept = replace(event, rejections=event.rejections[:rejections_kept])
+    return len(result_event_bytes(kept)) > MAX_EVENT_BYTES
 
 
 @singledispatch

@@ -4,6 +4,7 @@ from functools import partial
 from typing import Protocol, TypedDict
 
 from application.errors import AccessDeniedError, ApplicationError
+from application.events.result_event_codec import within_event_bounds
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
 from application.ports.import_attempt import ImportAttempt
@@ -95,7 +96,7 @@ class ImportAttempts:
     def _completed(
         self, command: ImportRequest, tally: ImportTally, started_at: datetime
     ) -> ImportFinished:
-        return ImportCompleted(
+        completed = ImportCompleted(
             **self._identity(command, ImportCompleted),
             rows_read=tally.rows_read,
             rows_imported=tally.rows_imported,
@@ -104,6 +105,7 @@ class ImportAttempts:
             started_at=started_at,
             finished_at=self._clock.now(),
         )
+        return within_event_bounds(completed)
 
     def _attempt(
         self,
@@ -138,4 +140,4 @@ def _settled(result: ImportFinished) -> ImportFinished:
 
 
 def _detail(error: ApplicationError | DomainError) -> ImportErrorDetail:
-    return ImportErrorDetail(code=error.code, message=str(error))
+    return ImportErrorDetail.of(error.code, str(error))

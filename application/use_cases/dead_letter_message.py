@@ -1,6 +1,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from application.events.message_attributes import bounded_attributes
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 from application.services.outcome_messages import OutcomeMessages
@@ -33,7 +34,9 @@ class DeadLetterMessageUseCase:
         self.publisher.publish([self._copy(command), audit])
 
     def _copy(self, command: DeadLetterMessage) -> OutboundMessage:
-        reason = {"dead_letter_reason": command.reason, "dead_letter_error": command.error}
+        reason = bounded_attributes(
+            {"dead_letter_reason": command.reason, "dead_letter_error": command.error}
+        )
         return OutboundMessage(
             topic=self.dead_letter_topic,
             data=command.data,

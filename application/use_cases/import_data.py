@@ -9,13 +9,13 @@ from application.ports.import_writer import ImportWriter
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.services.auth_service import AuthService
 from application.services.import_attempts import ImportAttempts
+from domain.errors import DomainError
 from domain.events.import_ended_in_error import ImportEndedInError
 from domain.lifecycle.import_answer import ImportAnswer
 from domain.model.data_record import DataRecord
 from domain.model.import_schema import ImportSchema
 from domain.model.import_tally import ImportTally
 from domain.service.data_import_service import DataImportService
-from domain.service.missing_columns_error import MissingColumnsError
 
 PROGRESS_STEP = 10_000
 ERROR_LOGS = {"ImportFailed": "import.failed", "ImportRejected": "import.denied"}
@@ -58,7 +58,7 @@ class ImportDataUseCase:
             return self._write(
                 self.attempts.read(command, actor, records, tally, started_at=started_at)
             )
-        except (ImportSourceError, MissingColumnsError) as error:
+        except (ImportSourceError, DomainError) as error:
             return self._write(self.attempts.failed(command, actor, error, started_at=started_at))
         finally:
             self.progress.finish(tally.rows_read)

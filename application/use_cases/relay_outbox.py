@@ -1,5 +1,7 @@
+import logging
 from collections.abc import Sequence
 
+from application.errors import MessageRefusedError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
@@ -7,12 +9,15 @@ from application.ports.unit_of_work import UnitOfWork
 
 RELAY_BATCH_SIZE = 500
 
+logger = logging.getLogger(__name__)
+
 
 class RelayOutboxUseCase(OutboxHandOver):
     """Publishes outbox messages, handed over or pending; a message is marked only once published.
 
     A hand-over publishes on the caller's thread and raises when Pub/Sub is unavailable, so the
-    caller does not ack a request whose events are not out yet."""
+    caller does not ack a request whose events are not out yet. A message Pub/Sub refuses for
+    good (too large, malformed) is logged and marked, so that it cannot hold up the others."""
 
     def __init__(
         self, *, uow: UnitOfWork, publisher: MessagePublisher, batch_size: int = RELAY_BATCH_SIZE
@@ -39,6 +44,17 @@ class RelayOutboxUseCase(OutboxHandOver):
         return len(pending)
 
     def _publish_then_mark(self, uow: UnitOfWork, entries: Sequence[PendingMessage]) -> None:
-        self._publisher.publish([entry.message for entry in entries])
+        try:
+            self._publisher.publish([entry.message for entry in entries])
+        except MessageRefusedError:
+            for entry in entries:
+                self._publish_alone(entry)
         uow.outbox.mark_published([entry.position for entry in entries])
         uow.commit()
+
+    def _publish_alone(self, entry: PendingMessage) -> None:
+        try:
+            self._publisher.publish([entry.message])
+        except MessageRefusedError as error:
+            extra = {"position": entry.position, "topic": entry.message.topic, "reason": str(error)}
+            logger.error("outbox.message_refused", extra=extra)

@@ -21,4 +21,4 @@ class ImportTally:
     def count_rejected(self, rejection: RowRejection) -> None:
         self.rows_rejected += 1
         if len(self.rejections) < REJECTIONS_KEPT:
-            self.rejections.append(rejection)
+            self.rejections.append(rejection.bounded())

@@ -3,6 +3,9 @@ from collections.abc import Sequence
 from domain.model.import_schema import ImportSchema
 from domain.service.import_plan import ImportPlan
 from domain.service.missing_columns_error import MissingColumnsError
+from domain.service.unstorable_column_error import UnstorableColumnError
+
+NUL = "\x00"
 
 
 class DataImportService:
@@ -11,6 +14,9 @@ class DataImportService:
     def plan(
         self, *, dataset: str, import_id: str, header: Sequence[str], schema: ImportSchema
     ) -> ImportPlan:
+        unstorable = next((at for at, name in enumerate(header, start=1) if NUL in name), None)
+        if unstorable is not None:
+            raise UnstorableColumnError(unstorable)
         missing = tuple(name for name in schema.needed_columns if name not in header)
         if missing:
             raise MissingColumnsError(missing)

@@ -57,7 +57,11 @@ class DependencyPolicy:
     def call(self, operation: Callable[[], Result]) -> Result:
         """Runs an operation that may be repeated: retried, then counted by the breaker."""
         with self.guarded():
-            return self._retrying(operation)
+            return self.retry(operation)
+
+    def retry(self, operation: Callable[[], Result]) -> Result:
+        """Repeats an operation on transient failures, inside a block guarded() counts."""
+        return self._retrying(operation)
 
     @contextmanager
     def guarded(self) -> Iterator[None]:

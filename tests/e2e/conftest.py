@@ -11,6 +11,7 @@ from tests.e2e.postgres_schema import PostgresSchema
 from tests.e2e.request_publisher import RequestPublisher
 from tests.e2e.worker_launcher import WorkerLauncher
 from tests.e2e.worker_process import WorkerProcess
+from tests.support.policies import quick_policy
 
 LARGE_CSV_ROWS = 600_000
 LARGE_CSV_REJECT_EVERY = 50_000
@@ -42,7 +43,7 @@ def e2e_schema() -> Iterator[PostgresSchema]:
 
 @pytest.fixture(scope="module")
 def topology(e2e_project: str) -> str:
-    applied = PubSubTopology(project_id=e2e_project)
+    applied = PubSubTopology(policy=quick_policy(), project_id=e2e_project)
     applied.apply()
     applied.close()
     return e2e_project

@@ -17,6 +17,6 @@ def check_health(arguments: argparse.Namespace, settings: Settings) -> int:
     """Checks the subscription and the repository once, prints the readiness document and exits 0
     when ready (up or degraded), 1 otherwise.
     """
-    report = bootstrap(settings).worker.health_check.execute()
+    report = bootstrap(settings).worker.health.check.execute()
     print_json(readiness_document(report))
     return 1 if report.status is HealthStatus.DOWN else 0

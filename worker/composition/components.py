@@ -76,7 +76,9 @@ class Components:
 
     @cached_property
     def uow(self) -> UnitOfWork:
-        return self.overrides.get("uow") or create_unit_of_work(self.settings.database_url)
+        return self.overrides.get("uow") or create_unit_of_work(
+            self.settings.database_url, policy=self.resilience.policy("store")
+        )
 
     @cached_property
     def outcome_messages(self) -> OutcomeMessages:
@@ -100,7 +102,8 @@ class Components:
 
     @cached_property
     def message_source(self) -> RecordSource:
-        return self.overrides.get("message_source") or message_record_source(self.settings)
+        given = self.overrides.get("message_source")
+        return given or message_record_source(self.settings, self.resilience)
 
     @cached_property
     def get_data(self) -> GetDataUseCase:
@@ -125,8 +128,6 @@ class Components:
     def close(self) -> None:
         if "worker" in self.__dict__:
             self.worker.close()
-        if "caching" in self.__dict__:
-            self.caching.close()
         if "caching" in self.__dict__:
             self.caching.close()
 

@@ -1,14 +1,16 @@
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.file_uri_opener import FileUriOpener
+from adapters.file_importer.guarded_uri_opener import GuardedUriOpener
 from adapters.file_importer.https_uri_opener import HttpsUriOpener
 from adapters.file_importer.uri_opener import UriOpener
 from application.ports.record_source import RecordSource
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
+from worker.composition.resilience import Resilience
 
 
-def message_record_source(settings: Settings) -> RecordSource:
+def message_record_source(settings: Settings, resilience: Resilience) -> RecordSource:
     """What a message may read: files under the allowed roots, https on the allowed hosts, and
     objects of the allowed buckets (no Cloud Storage client at all when none is allowed)."""
     openers: dict[str, UriOpener] = {
@@ -21,8 +23,12 @@ def message_record_source(settings: Settings) -> RecordSource:
     }
     if settings.import_allowed_buckets:
         openers["gs"] = gcs_opener(settings)
+    guarded = {
+        scheme: GuardedUriOpener(opener, resilience.policy(f"source_{scheme}"))
+        for scheme, opener in openers.items()
+    }
     reader = CsvTabularReader(max_row_bytes=settings.import_max_row_bytes)
-    return CsvRecordSource(openers=openers, reader=reader)
+    return CsvRecordSource(openers=guarded, reader=reader)
 
 
 def gcs_opener(settings: Settings) -> UriOpener:

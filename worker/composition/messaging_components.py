@@ -5,9 +5,14 @@ from adapters.messaging.pubsub_dead_letter_replayer import PubSubDeadLetterRepla
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from adapters.messaging.pubsub_subscriber import PubSubSubscriber
 from adapters.messaging.pubsub_topology import PubSubTopology
+from adapters.messaging.subscription_flow import SubscriptionFlow
 from adapters.messaging.topology_names import TopologyNames
 from application.ports.message_publisher import MessagePublisher
 from shared.configuration_error import ConfigurationError
+from shared.resilience.dependency_policy import DependencyPolicy
+
+PUBLISH = "pubsub_publish"
+PULL = "pubsub_pull"
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -40,24 +45,42 @@ class MessagingComponents:
 
     @cached_property
     def topology(self) -> PubSubTopology:
-        return PubSubTopology(project_id=self.project_id, names=self.names)
+        return PubSubTopology(
+            project_id=self.project_id, policy=self.publish_policy, names=self.names
+        )
+
+    @cached_property
+    def publish_policy(self) -> DependencyPolicy:
+        return self._root.resilience.policy(PUBLISH)
+
+    @cached_property
+    def pull_policy(self) -> DependencyPolicy:
+        return self._root.resilience.policy(PULL)
+
+    @cached_property
+    def pubsub_publisher(self) -> PubSubMessagePublisher:
+        return PubSubMessagePublisher(project_id=self.project_id, policy=self.publish_policy)
 
     @cached_property
     def publisher(self) -> MessagePublisher:
-        given = self._root.overrides.get("publisher")
-        return given or PubSubMessagePublisher(project_id=self.project_id)
+        return self._root.overrides.get("publisher") or self.pubsub_publisher
 
     @cached_property
     def subscriber(self) -> PubSubSubscriber:
         settings = self._settings
+        flow = SubscriptionFlow(
+            max_messages=settings.pubsub_max_outstanding_messages,
+            max_bytes=settings.pubsub_max_outstanding_bytes,
+            max_lease_seconds=settings.pubsub_max_lease_seconds,
+            max_lease_extension_seconds=settings.pubsub_max_lease_extension_seconds,
+            callback_threads=settings.pubsub_callback_threads,
+            probe_timeout_seconds=settings.health_probe_timeout_seconds,
+        )
         return PubSubSubscriber(
             project_id=self.project_id,
             subscription=settings.import_requests_subscription,
-            max_messages=settings.pubsub_max_outstanding_messages,
-            max_bytes=settings.pubsub_max_outstanding_bytes,
-            max_lease_duration_seconds=settings.pubsub_max_lease_seconds,
-            callback_threads=settings.pubsub_callback_threads,
-            probe_timeout_seconds=settings.health_probe_timeout_seconds,
+            flow=flow,
+            policy=self.pull_policy,
         )
 
     @cached_property
@@ -65,6 +88,7 @@ class MessagingComponents:
         return PubSubDeadLetterReplayer(
             project_id=self.project_id,
             publisher=self.publisher,
+            policy=self.pull_policy,
             clock=self._root.clock,
             names=self.names,
         )

@@ -6,11 +6,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
+from application.errors import DependencyUnavailableError, ImportCancelledError
 from application.ports.import_attempt import ImportAttempt
 from application.ports.import_writer import ImportWriter
 from domain.lifecycle.import_answer import ImportAnswer
 
 DEFAULT_MAX_BATCH = 100
+SHARED_FAILURES = (DependencyUnavailableError, ImportCancelledError)
 
 logger = logging.getLogger(__name__)
 
@@ -95,15 +97,27 @@ class BatchedImportWriter(ImportWriter):
 
     def _run(self, batch: list[PendingWrite]) -> None:
         try:
-            answers = self._write_all([pending.attempt for pending in batch])
-            for pending, answer in zip(batch, answers, strict=True):
-                pending.answer.set_result(answer)
+            answered = list(zip(batch, self._write_all([p.attempt for p in batch]), strict=True))
+        except SHARED_FAILURES as error:
+            _fail_all(batch, error)
         except Exception as error:
-            logger.warning("import.batch_failed", extra={"imports": len(batch)})
-            for pending in batch:
-                _fail(pending, error)
+            self._isolate(batch, error)
+        else:
+            for pending, answer in answered:
+                pending.answer.set_result(answer)
+
+    def _isolate(self, batch: list[PendingWrite], error: Exception) -> None:
+        """A failure no outage explains may be one request's: each is written alone, so that
+        only the one that fails alone fails."""
+        if len(batch) == 1:
+            batch[0].answer.set_exception(error)
+            return
+        logger.warning("import.batch_isolated", extra={"imports": len(batch)})
+        for pending in batch:
+            self._run([pending])
 
 
-def _fail(pending: PendingWrite, error: Exception) -> None:
-    if not pending.answer.done():
+def _fail_all(batch: list[PendingWrite], error: Exception) -> None:
+    logger.warning("import.batch_failed", extra={"imports": len(batch)})
+    for pending in batch:
         pending.answer.set_exception(error)

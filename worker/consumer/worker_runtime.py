@@ -8,7 +8,6 @@ from adapters.messaging.ack_decision import AckDecision
 from adapters.messaging.inbound_message import InboundMessage
 
 EXIT_STOPPED = 0
-EXIT_PULL_DIED = 1
 BEAT_SECONDS = 1.0
 CANCEL_AT_GRACE_FRACTION = 0.8
 
@@ -21,6 +20,12 @@ class Subscriber(Protocol):
     def stop(self, grace_seconds: float) -> bool: ...
 
     def is_alive(self) -> bool: ...
+
+
+class Supervisor(Protocol):
+    def start(self) -> None: ...
+
+    def tend(self) -> None: ...
 
 
 class Relayer(Protocol):
@@ -52,10 +57,11 @@ class WorkerSignals:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkerRuntime:
-    """Consumes until asked to stop, then drains in-flight imports within the grace period."""
+    """Consumes until asked to stop, then drains in-flight imports within the grace period; it
+    never stops by itself: the supervisor pauses and resumes the pull through outages."""
 
     subscriber: Subscriber
-    handle: Callable[[InboundMessage], AckDecision]
+    supervisor: Supervisor
     relayer: Relayer
     sidecar: Sidecar
     heartbeat: Heartbeat
@@ -70,7 +76,7 @@ class WorkerRuntime:
     def run(self) -> int:
         self.sidecar.start()
         self.relayer.start()
-        self.subscriber.start(self.handle)
+        self.supervisor.start()
         logger.info("worker.started")
         exit_code = self._consume()
         self._drain()
@@ -79,9 +85,7 @@ class WorkerRuntime:
 
     def _consume(self) -> int:
         while not self.signals.stop_requested.wait(BEAT_SECONDS):
-            if not self.subscriber.is_alive():
-                logger.error("worker.pull_died")
-                return EXIT_PULL_DIED
+            self.supervisor.tend()
             self.heartbeat.beat()
         return EXIT_STOPPED
 

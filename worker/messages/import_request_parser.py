@@ -10,7 +10,6 @@ from worker.messages.import_requested import ImportRequestedV1
 from worker.messages.malformed_message_error import MalformedMessageError
 
 SUPPORTED_SCHEMA_VERSION = "1"
-DETAIL_LIMIT = 500
 
 logger = logging.getLogger(__name__)
 
@@ -65,4 +64,4 @@ def _reason(error: ValidationError) -> str:
 def _detail(error: ValidationError) -> str:
     problems = error.errors(include_input=False, include_url=False)
     described = (f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}" for problem in problems)
-    return "; ".join(described)[:DETAIL_LIMIT]
+    return "; ".join(described)

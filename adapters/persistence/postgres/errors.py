@@ -2,8 +2,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import psycopg
+from psycopg import errors
 
-from application.errors import DependencyUnavailableError, SourceUnreadableError
+from application.errors import DependencyUnavailableError, UnstorableRowError
+
+REFUSED_VALUES = (psycopg.DataError, errors.ProgramLimitExceeded)
 
 
 @contextmanager
@@ -16,10 +19,9 @@ def postgres_errors() -> Iterator[None]:
 
 @contextmanager
 def postgres_refused_values() -> Iterator[None]:
+    """A value or a key PostgreSQL cannot hold (a NUL in jsonb, a key over the index's limit)."""
     try:
         yield
-    except psycopg.DataError as error:
+    except REFUSED_VALUES as error:
         reason = error.diag.message_primary or str(error)
-        raise SourceUnreadableError(
-            f"PostgreSQL refused a value of the source: {reason}"
-        ) from error
+        raise UnstorableRowError(f"PostgreSQL refused a row of the source: {reason}") from error

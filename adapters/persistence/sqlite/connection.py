@@ -1,8 +1,6 @@
 import sqlite3
 from pathlib import Path
 
-from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
-
 from adapters.persistence.sqlite.errors import sqlite_errors
 from application.errors import DependencyUnavailableError
 
@@ -26,29 +24,18 @@ def open_sqlite_connection(path: Path, *, busy_timeout_seconds: float) -> sqlite
         connection = sqlite3.connect(
             path, timeout=busy_timeout_seconds, isolation_level=None, check_same_thread=False
         )
-        for attempt in _while_locked(busy_timeout_seconds):
-            with attempt:
-                _initialise(connection)
+        _set_up(connection)
     return connection
 
 
-def _initialise(connection: sqlite3.Connection) -> None:
-    connection.execute("PRAGMA journal_mode=WAL")
-    for statement in SCHEMA:
-        connection.execute(statement)
-
-
-def _while_locked(timeout_seconds: float) -> Retrying:
-    return Retrying(
-        retry=retry_if_exception(_is_locked),
-        stop=stop_after_delay(timeout_seconds),
-        wait=wait_random(0.005, 0.05),
-        reraise=True,
-    )
-
-
-def _is_locked(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+def _set_up(connection: sqlite3.Connection) -> None:
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        for statement in SCHEMA:
+            connection.execute(statement)
+    except BaseException:
+        connection.close()
+        raise
 
 
 def _create_parent(path: Path) -> None:

@@ -8,6 +8,7 @@ from adapters.messaging.pubsub_topology import PubSubTopology
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
 from tests.unit.shared.settings_environment import clear_settings_environment
 from tests.unit.worker.cli.cli_runner import CliRunner, preserved_logging
+from tests.support.policies import quick_policy
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,9 @@ def cli(capsys: pytest.CaptureFixture[str]) -> CliRunner:
 
 @pytest.fixture
 def applied_topology(pubsub_project_id: str) -> str:
-    topology = PubSubTopology(project_id=pubsub_project_id, timeout_seconds=5.0)
+    topology = PubSubTopology(
+        policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=5.0
+    )
     try:
         topology.apply()
     finally:
@@ -53,7 +56,9 @@ def subscription_reader(pubsub_project_id: str) -> Iterator[SubscriptionReader]:
 
 @pytest.fixture
 def message_publisher(applied_topology: str) -> Iterator[PubSubMessagePublisher]:
-    publisher = PubSubMessagePublisher(project_id=applied_topology, timeout_seconds=5.0)
+    publisher = PubSubMessagePublisher(
+        policy=quick_policy(), project_id=applied_topology, timeout_seconds=5.0
+    )
     yield publisher
     publisher.close()
 

@@ -3,9 +3,9 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from adapters.caching.redis_cache import RedisCache
-from application.errors import DependencyUnavailableError
 from shared.resilience.dependency_policy import DependencyPolicy
 from shared.resilience.policy_settings import PolicySettings
+from tests.support.policies import quick_policy
 from tools.pubsub_emulator import free_port
 
 TTL_SECONDS = 60
@@ -13,18 +13,14 @@ TIMEOUT_SECONDS = 0.25
 
 
 def cache_policy(*, failure_threshold: int = 5, reset_seconds: float = 30.0) -> DependencyPolicy:
-    return DependencyPolicy(
-        "redis",
-        PolicySettings(
-            attempts=2,
-            first_backoff_seconds=0.0,
-            max_backoff_seconds=0.0,
-            failure_threshold=failure_threshold,
-            reset_seconds=reset_seconds,
-        ),
-        transient=lambda error: isinstance(error, DependencyUnavailableError),
-        refused=DependencyUnavailableError,
+    settings = PolicySettings(
+        attempts=2,
+        first_backoff_seconds=0.0,
+        max_backoff_seconds=0.0,
+        failure_threshold=failure_threshold,
+        reset_seconds=reset_seconds,
     )
+    return quick_policy("redis", settings)
 
 
 def redis_cache(url: str, prefix: str, *, policy: DependencyPolicy | None = None) -> RedisCache:

@@ -6,11 +6,12 @@ from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from adapters.messaging.pubsub_topology import PubSubTopology
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
 from tools.pubsub_emulator import free_port
+from tests.support.policies import quick_policy
 
 
 @pytest.fixture
 def topology_project_id(pubsub_project_id: str) -> str:
-    topology = PubSubTopology(project_id=pubsub_project_id)
+    topology = PubSubTopology(policy=quick_policy(), project_id=pubsub_project_id)
     topology.apply()
     topology.close()
     return pubsub_project_id
@@ -18,7 +19,9 @@ def topology_project_id(pubsub_project_id: str) -> str:
 
 @pytest.fixture
 def message_publisher(topology_project_id: str) -> Iterator[PubSubMessagePublisher]:
-    publisher = PubSubMessagePublisher(project_id=topology_project_id, timeout_seconds=5.0)
+    publisher = PubSubMessagePublisher(
+        policy=quick_policy(), project_id=topology_project_id, timeout_seconds=5.0
+    )
     yield publisher
     publisher.close()
 

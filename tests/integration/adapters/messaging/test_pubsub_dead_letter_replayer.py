@@ -12,6 +12,7 @@ from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 from tests.fakes.fixed_clock import FixedClock
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
+from tests.support.policies import quick_policy
 
 pytestmark = pytest.mark.integration
 
@@ -38,6 +39,7 @@ def _replayer(
     project_id: str, publisher: MessagePublisher, clock: Clock = SystemClock()
 ) -> PubSubDeadLetterReplayer:
     return PubSubDeadLetterReplayer(
+        policy=quick_policy(),
         project_id=project_id,
         publisher=publisher,
         clock=clock,
@@ -144,7 +146,9 @@ def test_should_raise_dependency_unavailable_when_the_ack_fails(
 def test_should_raise_dependency_unavailable_when_emulator_is_unreachable(
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
-    publisher = PubSubMessagePublisher(project_id=pubsub_project_id, timeout_seconds=0.5)
+    publisher = PubSubMessagePublisher(
+        policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=0.5
+    )
     sut = _replayer(pubsub_project_id, publisher)
 
     with pytest.raises(DependencyUnavailableError):

@@ -4,6 +4,7 @@ from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
+from tests.support.policies import quick_policy
 
 pytestmark = pytest.mark.integration
 
@@ -95,8 +96,26 @@ def test_should_raise_dependency_unavailable_when_topic_is_missing(
 def test_should_raise_dependency_unavailable_within_timeout_when_emulator_is_unreachable(
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
-    sut = PubSubMessagePublisher(project_id=pubsub_project_id, timeout_seconds=1.0)
+    sut = PubSubMessagePublisher(
+        policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=1.0
+    )
     message = OutboundMessage(topic="import-requests", data=b"{}")
 
     with pytest.raises(DependencyUnavailableError):
         sut.publish([message])
+
+
+def test_should_find_a_topic_that_exists(message_publisher: PubSubMessagePublisher) -> None:
+    probed: list[str] = []
+
+    message_publisher.probe("import-results")
+    probed.append("import-results")
+
+    assert probed == ["import-results"]
+
+
+def test_should_report_a_missing_topic_as_an_outage_when_probing(
+    message_publisher: PubSubMessagePublisher,
+) -> None:
+    with pytest.raises(DependencyUnavailableError, match="find the topic no-such-topic"):
+        message_publisher.probe("no-such-topic")

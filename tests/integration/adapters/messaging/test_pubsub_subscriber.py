@@ -6,6 +6,8 @@ import pytest
 from adapters.messaging.ack_decision import AckDecision
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
 from adapters.messaging.pubsub_subscriber import PubSubSubscriber
+from adapters.messaging.subscription_flow import SubscriptionFlow
+from tests.support.policies import quick_policy
 from application.errors import DependencyUnavailableError
 from application.ports.outbound_message import OutboundMessage
 from tests.integration.adapters.messaging.recording_handler import RecordingHandler
@@ -16,7 +18,10 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def sut(topology_project_id: str) -> Iterator[PubSubSubscriber]:
     subscriber = PubSubSubscriber(
-        project_id=topology_project_id, subscription="import-requests-worker"
+        project_id=topology_project_id,
+        subscription="import-requests-worker",
+        flow=SubscriptionFlow(),
+        policy=quick_policy(),
     )
     yield subscriber
     subscriber.stop(grace_seconds=5.0)
@@ -25,7 +30,12 @@ def sut(topology_project_id: str) -> Iterator[PubSubSubscriber]:
 
 @pytest.fixture
 def detached_sut(pubsub_project_id: str) -> Iterator[PubSubSubscriber]:
-    subscriber = PubSubSubscriber(project_id=pubsub_project_id, subscription="no-such-subscription")
+    subscriber = PubSubSubscriber(
+        project_id=pubsub_project_id,
+        subscription="no-such-subscription",
+        flow=SubscriptionFlow(),
+        policy=quick_policy(),
+    )
     yield subscriber
     subscriber.close()
 

@@ -5,12 +5,15 @@ from adapters.messaging.topology_apply_result import TopologyApplyResult
 from adapters.messaging.topology_names import TopologyNames
 from application.errors import DependencyUnavailableError
 from tests.integration.adapters.messaging.subscription_reader import SubscriptionReader
+from tests.support.policies import quick_policy
 
 pytestmark = pytest.mark.integration
 
 
 def _apply(project_id: str, names: TopologyNames = TopologyNames()) -> TopologyApplyResult:
-    sut = PubSubTopology(project_id=project_id, names=names, timeout_seconds=5.0)
+    sut = PubSubTopology(
+        policy=quick_policy(), project_id=project_id, names=names, timeout_seconds=5.0
+    )
     result = sut.apply()
     sut.close()
     return result
@@ -104,7 +107,7 @@ def test_should_use_configured_names(
 def test_should_raise_dependency_unavailable_when_emulator_is_unreachable(
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
-    sut = PubSubTopology(project_id=pubsub_project_id, timeout_seconds=0.5)
+    sut = PubSubTopology(policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=0.5)
 
     with pytest.raises(DependencyUnavailableError):
         sut.apply()

@@ -13,7 +13,7 @@ from adapters.persistence.postgres.connection import open_postgres_connection
 from adapters.persistence.postgres.data_repository import PostgresDataRepository
 from adapters.persistence.postgres.tables import PostgresTables
 from adapters.persistence.postgres.threaded_prefetcher import THREAD_NAME
-from application.errors import DependencyUnavailableError, SourceUnreadableError
+from application.errors import DependencyUnavailableError, UnstorableRowError
 from domain.model.data_record import DataRecord
 from tests.integration.adapters.persistence.persistence_samples import (
     DATASET,
@@ -225,7 +225,7 @@ def test_should_refuse_a_value_of_a_later_batch_postgresql_cannot_store(
 ) -> None:
     refused = a_record("4", values={"name": "nul\u0000byte"})
 
-    with pytest.raises(SourceUnreadableError):
+    with pytest.raises(UnstorableRowError):
         sut.upsert_all(itertools.chain(numbered_records(4), [refused], endless_records()))
 
 
@@ -234,7 +234,7 @@ def test_should_stop_reading_the_stream_when_postgresql_refuses_a_value(
 ) -> None:
     refused = a_record("4", values={"name": "nul\u0000byte"})
 
-    with suppress(SourceUnreadableError):
+    with suppress(UnstorableRowError):
         sut.upsert_all(itertools.chain(numbered_records(4), [refused], endless_records()))
 
     assert prefetcher_threads() == []

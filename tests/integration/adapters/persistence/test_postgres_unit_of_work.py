@@ -8,7 +8,7 @@ import pytest
 from psycopg import sql
 
 from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
-from application.errors import DependencyUnavailableError, SourceUnreadableError
+from application.errors import DependencyUnavailableError, UnstorableRowError
 from domain.events.import_finished import ImportFinished
 from domain.model.data_record import DataRecord
 from tests.integration.adapters.persistence.persistence_samples import (
@@ -167,15 +167,15 @@ def test_should_return_the_completed_result_a_concurrent_import_committed_first(
     [a_record("1", values={"name": "nul\u0000byte"}), a_record("1", dataset="nul\u0000byte")],
     ids=["in a value", "in the dataset"],
 )
-def test_should_refuse_a_value_postgresql_cannot_store_as_an_unreadable_source(
+def test_should_refuse_a_value_postgresql_cannot_store_as_an_unstorable_row(
     sut: PostgresUnitOfWork, record: DataRecord
 ) -> None:
-    with pytest.raises(SourceUnreadableError), sut:
+    with pytest.raises(UnstorableRowError), sut:
         sut.records.upsert_all([record])
 
 
 def test_should_work_again_after_refusing_a_value(sut: PostgresUnitOfWork) -> None:
-    with suppress(SourceUnreadableError), sut:
+    with suppress(UnstorableRowError), sut:
         sut.records.upsert_all([a_record("1", values={"name": "nul\u0000byte"})])
 
     with sut:

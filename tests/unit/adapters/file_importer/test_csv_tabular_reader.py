@@ -2,8 +2,9 @@ import io
 
 import pytest
 
+from adapters.file_importer.csv_record_source import decoded_text
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
-from application.errors import SourceUnreadableError
+from application.errors import InvalidEncodingError, SourceUnreadableError
 
 
 class FailingBytesStream(io.BytesIO):
@@ -258,3 +259,37 @@ def test_should_accept_repeated_values_in_the_first_row_when_there_is_no_header(
     stream = sut.read(io.StringIO("1,1\n"), delimiter=",", header=False)
 
     assert stream.header == ("column_1", "column_2")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-16", b"a\x00\n\x00"),
+        ("utf-32", b"a\x00\x00\x00"),
+        ("punycode", b"\x00"),
+        ("undefined", b"a\n"),
+    ],
+    ids=["utf-16-without-bom", "utf-32-without-bom", "punycode", "undefined"],
+)
+def test_should_call_a_source_its_encoding_cannot_decode_invalid_encoding(
+    encoding: str, data: bytes
+) -> None:
+    sut = CsvTabularReader()
+
+    with pytest.raises(InvalidEncodingError):
+        sut.read(decoded_text(io.BytesIO(data), encoding), delimiter=",", header=True)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [("utf-7", b"a\n+2AA-\n"), ("unicode_escape", b"a\n\\ud800\n")],
+    ids=["utf-7", "unicode-escape"],
+)
+def test_should_call_a_source_decoding_to_an_unpaired_surrogate_invalid_encoding(
+    encoding: str, data: bytes
+) -> None:
+    sut = CsvTabularReader()
+    stream = sut.read(decoded_text(io.BytesIO(data), encoding), delimiter=",", header=True)
+
+    with pytest.raises(InvalidEncodingError, match="line 2 decodes to an unpaired surrogate"):
+        list(stream.rows)

@@ -7,6 +7,7 @@ from adapters.system.system_clock import SystemClock
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
 from tests.unit.adapters.messaging.slow_pull_server import slow_pull_server
+from tests.support.policies import quick_policy
 
 
 class DiscardingPublisher(MessagePublisher):
@@ -19,6 +20,7 @@ def sut(monkeypatch: pytest.MonkeyPatch) -> Iterator[PubSubDeadLetterReplayer]:
     with slow_pull_server() as host:
         monkeypatch.setenv("PUBSUB_EMULATOR_HOST", host)
         replayer = PubSubDeadLetterReplayer(
+            policy=quick_policy(),
             project_id="unit",
             publisher=DiscardingPublisher(),
             clock=SystemClock(),

@@ -2,7 +2,7 @@ import contextlib
 
 import pytest
 
-from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from adapters.observability.prometheus_worker_metrics import DEPENDENCIES, PrometheusWorkerMetrics
 
 
 def exposition_text(sut: PrometheusWorkerMetrics) -> str:
@@ -116,6 +116,34 @@ def test_should_expose_the_prometheus_text_content_type() -> None:
     _, content_type = sut.exposition()
 
     assert content_type.startswith("text/plain; version=")
+
+
+@pytest.mark.parametrize("dependency", list(DEPENDENCIES), ids=list(DEPENDENCIES))
+def test_should_expose_every_circuit_closed_before_any_transition(dependency: str) -> None:
+    sut = PrometheusWorkerMetrics()
+
+    text = exposition_text(sut)
+
+    assert f'import_worker_circuit_state{{dependency="{dependency}"}} 0.0' in text
+
+
+def test_should_expose_the_state_of_a_circuit_that_changed() -> None:
+    sut = PrometheusWorkerMetrics()
+
+    sut.circuit_state("store", 2)
+
+    assert 'import_worker_circuit_state{dependency="store"} 2.0' in exposition_text(sut)
+
+
+@pytest.mark.parametrize(
+    ("active", "expected"), [(True, "1.0"), (False, "0.0")], ids=["pulling", "paused"]
+)
+def test_should_expose_whether_the_subscription_is_pulled(active: bool, expected: str) -> None:
+    sut = PrometheusWorkerMetrics()
+
+    sut.pulling(active)
+
+    assert f"import_worker_pulling {expected}" in exposition_text(sut)
 
 
 @pytest.mark.parametrize("result", ["hit", "miss", "error"])

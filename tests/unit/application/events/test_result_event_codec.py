@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from application.events.result_event_codec import (
+    MAX_EVENT_BYTES,
+    within_event_bounds,
     decode_result_event,
     encode_result_event,
     result_event_attributes,
@@ -209,3 +211,49 @@ def test_should_refuse_to_encode_an_event_without_a_wire_format() -> None:
 
     with pytest.raises(TypeError):
         sut(event)
+
+
+def many_long_rejections(count: int) -> tuple[RowRejection, ...]:
+    return tuple(
+        RowRejection(row=row, column="\x01" * 200, reason="\x02" * 200) for row in range(count)
+    )
+
+
+def test_should_keep_an_event_that_fits_as_it_is() -> None:
+    sut = within_event_bounds
+
+    bounded = sut(COMPLETED)
+
+    assert bounded == COMPLETED
+
+
+def test_should_drop_the_last_rejections_of_an_event_over_the_limit() -> None:
+    sut = within_event_bounds
+
+    bounded = sut(replace(COMPLETED, rejections=many_long_rejections(100)))
+
+    assert len(result_event_bytes(bounded)) <= MAX_EVENT_BYTES
+
+
+def test_should_keep_as_many_first_rejections_as_fit() -> None:
+    event = replace(COMPLETED, rejections=many_long_rejections(100))
+    sut = within_event_bounds
+
+    bounded = sut(event)
+
+    assert (
+        len(
+            result_event_bytes(
+                replace(bounded, rejections=event.rejections[: len(bounded.rejections) + 1])
+            )
+        )
+        > MAX_EVENT_BYTES
+    )
+
+
+def test_should_bound_each_attribute_value() -> None:
+    sut = result_event_attributes
+
+    attributes = sut(replace(COMPLETED, correlation_id="c" * 5000), TRACE)
+
+    assert attributes["correlation_id"] == "c" * 1024

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -172,3 +173,11 @@ def test_should_let_an_unavailable_publisher_propagate_so_the_message_is_retried
 ) -> None:
     with pytest.raises(DependencyUnavailableError):
         sut.execute(COMMAND)
+
+
+def test_should_cut_a_long_error_to_the_attribute_limit_of_pub_sub(
+    sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
+) -> None:
+    sut.execute(replace(COMMAND, error="e" * 5000))
+
+    assert publisher.published[0].attributes["dead_letter_error"] == "e" * 1024

@@ -264,3 +264,15 @@ def test_should_finish_progress_when_a_dependency_is_unavailable(
         sut.execute(COMMAND)
 
     assert progress.finishes == 1
+
+
+def test_should_fail_as_unstorable_an_import_whose_header_names_a_column_with_nul(
+    make_import_data: ImportDataFactory,
+) -> None:
+    sut = make_import_data(FakeRecordSource(header=("id", "na\x00me", "age"), rows=VALID_ROWS))
+
+    result = sut.execute(COMMAND).result
+
+    assert result == failed_with(
+        "unstorable_row", "the name of column 2 of the header holds a NUL character"
+    )

@@ -1,4 +1,5 @@
 import contextlib
+import logging
 from collections.abc import Sequence
 
 import pytest
@@ -194,3 +195,37 @@ def test_should_leave_messages_younger_than_the_minimum_age_pending() -> None:
     sut.execute(min_age_seconds=3600)
 
     assert publisher.published == []
+
+
+REFUSED = frozenset({b'{"n":2}'})
+
+
+def test_should_publish_the_others_of_a_batch_holding_a_message_pub_sub_refuses() -> None:
+    publisher = FakeMessagePublisher(refused=REFUSED)
+    sut = RelayOutboxUseCase(uow=outbox_holding(MESSAGES), publisher=publisher, batch_size=5)
+
+    sut.execute()
+
+    assert publisher.published == [MESSAGES[0], *MESSAGES[2:]]
+
+
+def test_should_pass_over_a_message_pub_sub_refuses_for_good() -> None:
+    uow = outbox_holding(MESSAGES)
+    sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher(refused=REFUSED))
+
+    sut.execute()
+
+    assert pending(uow) == []
+
+
+def test_should_log_the_message_pub_sub_refused(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.ERROR, logger="application.use_cases.relay_outbox")
+    sut = RelayOutboxUseCase(
+        uow=outbox_holding(MESSAGES), publisher=FakeMessagePublisher(refused=REFUSED)
+    )
+
+    sut.execute()
+
+    assert [(record.getMessage(), record.__dict__["topic"]) for record in caplog.records] == [
+        ("outbox.message_refused", "audit-events")
+    ]

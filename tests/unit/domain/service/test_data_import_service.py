@@ -5,6 +5,7 @@ from domain.model.import_schema import ImportSchema
 from domain.model.import_tally import ImportTally
 from domain.service.data_import_service import DataImportService
 from domain.service.missing_columns_error import MissingColumnsError
+from domain.service.unstorable_column_error import UnstorableColumnError
 
 SCHEMA = ImportSchema(
     columns={"name": ColumnSpec(required=True), "email": ColumnSpec(required=True)},
@@ -39,3 +40,10 @@ def test_should_not_require_a_column_that_is_neither_key_nor_required() -> None:
     plan = sut.plan(dataset="people", import_id="imp-1", header=("name",), schema=schema)
 
     assert list(plan.records([["Ada"]], ImportTally()))[0].values == {"name": "Ada"}
+
+
+def test_should_refuse_a_header_naming_a_column_with_a_nul_character() -> None:
+    sut = DataImportService()
+
+    with pytest.raises(UnstorableColumnError, match="column 2"):
+        sut.plan(dataset="d", import_id="i", header=("id", "na\x00me"), schema=ImportSchema())

@@ -33,14 +33,21 @@ def finished(item: ImportAttempt) -> ImportAnswer:
 
 
 class GatedBatchRunner:
-    """Holds every batch until released, records each one, and fails those holding the poison."""
+    """Holds every batch until released, records each one, and fails those holding the poison
+    with the poison's failure (an outage by default)."""
 
-    def __init__(self, *, poison: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        poison: str | None = None,
+        failure: Exception = DependencyUnavailableError("database unreachable"),
+    ) -> None:
         self.batches: list[list[str]] = []
         self.threads: list[threading.Thread] = []
         self.entered = threading.Event()
         self.released = threading.Event()
         self._poison = poison
+        self._failure = failure
 
     def __call__(self, items: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         self.batches.append([item.import_id for item in items])
@@ -48,7 +55,7 @@ class GatedBatchRunner:
         self.entered.set()
         self.released.wait(TIMEOUT_SECONDS)
         if any(item.import_id == self._poison for item in items):
-            raise DependencyUnavailableError("database unreachable")
+            raise self._failure
         return [finished(item) for item in items]
 
 

@@ -66,3 +66,18 @@ class FakeRelayer:
 
     def stop(self) -> None:
         self._timeline.append("relayer stopped")
+
+
+class FakeSupervisor:
+    """Starts the subscriber with an acking handler and counts the beats it is tended at."""
+
+    def __init__(self, subscriber: FakeSubscriber, handle: Handle) -> None:
+        self._subscriber = subscriber
+        self._handle = handle
+        self.tended = 0
+
+    def start(self) -> None:
+        self._subscriber.start(self._handle)
+
+    def tend(self) -> None:
+        self.tended += 1

@@ -3,7 +3,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from application.errors import DependencyUnavailableError
+from application.errors import DependencyUnavailableError, UnstorableRowError
 from application.ports.import_attempt import ImportAttempt
 from domain.lifecycle.import_answer import ImportAnswer
 from tests.unit.worker.consumer.batcher_doubles import (
@@ -157,17 +157,45 @@ def short_world() -> Iterator[BatcherWorld]:
     closed(world.sut)
 
 
-def test_should_fail_the_submitters_a_batch_returned_no_result_for(
+@pytest.fixture
+def unstorable_world() -> Iterator[BatcherWorld]:
+    runner = GatedBatchRunner(poison=POISONED.import_id, failure=UnstorableRowError("NUL"))
+    world = BatcherWorld(runner, max_batch=MAX_BATCH)
+    yield world
+    runner.released.set()
+    closed(world.sut)
+
+
+def test_should_write_each_request_alone_when_a_batch_fails_for_no_shared_reason(
     short_world: BatcherWorld,
 ) -> None:
     futures = short_world.run_queued([FIRST, SECOND])
 
-    assert isinstance(futures[1].exception(TIMEOUT_SECONDS), ValueError)
+    assert futures[1].result(TIMEOUT_SECONDS) == finished(SECOND)
 
 
-def test_should_keep_the_result_given_before_a_batch_came_up_short(
-    short_world: BatcherWorld,
+def test_should_fail_only_the_request_that_fails_alone(unstorable_world: BatcherWorld) -> None:
+    futures = unstorable_world.run_queued([FIRST, POISONED, SECOND])
+
+    assert isinstance(futures[1].exception(TIMEOUT_SECONDS), UnstorableRowError)
+
+
+def test_should_complete_every_other_request_of_a_batch_one_request_poisoned(
+    unstorable_world: BatcherWorld,
 ) -> None:
-    futures = short_world.run_queued([FIRST, SECOND])
+    futures = unstorable_world.run_queued([FIRST, POISONED, SECOND])
 
-    assert futures[0].result(TIMEOUT_SECONDS) == finished(FIRST)
+    assert [futures[0].result(TIMEOUT_SECONDS), futures[2].result(TIMEOUT_SECONDS)] == [
+        finished(FIRST),
+        finished(SECOND),
+    ]
+
+
+def test_should_log_that_a_batch_was_written_request_by_request(
+    unstorable_world: BatcherWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="worker.consumer.batched_import_writer")
+
+    unstorable_world.run_queued([FIRST, POISONED])
+
+    assert [record.getMessage() for record in caplog.records] == ["import.batch_isolated"]

@@ -10,6 +10,7 @@ from tests.unit.worker.consumer.runtime_doubles import (
     FakeRelayer,
     FakeSidecar,
     FakeSubscriber,
+    FakeSupervisor,
 )
 from worker.consumer import worker_runtime
 from worker.consumer.worker_runtime import WorkerRuntime, WorkerSignals
@@ -40,9 +41,10 @@ class RuntimeWorld:
         self.resource = ClosableResource()
 
     def runtime(self) -> WorkerRuntime:
+        self.supervisor = FakeSupervisor(self.subscriber, _ack)
         return WorkerRuntime(
             subscriber=self.subscriber,
-            handle=_ack,
+            supervisor=self.supervisor,
             relayer=FakeRelayer(self.subscriber, self.timeline),
             sidecar=self.sidecar,
             heartbeat=self.heartbeat,
@@ -100,37 +102,28 @@ def test_should_mark_the_worker_draining_when_asked_to_stop(world: RuntimeWorld)
     assert world.signals.draining.is_set()
 
 
-def test_should_exit_one_when_the_subscriber_dies(world: RuntimeWorld) -> None:
+def test_should_keep_running_while_the_subscriber_is_not_pulling(world: RuntimeWorld) -> None:
     world.subscriber.alive = False
     sut = world.runtime()
+    _stop_on_beat(sut, world, 3)
 
     exit_code = sut.run()
 
-    assert exit_code == 1
+    assert exit_code == 0
 
 
-def test_should_drain_when_the_subscriber_dies(world: RuntimeWorld) -> None:
-    world.subscriber.alive = False
+def test_should_tend_the_supervisor_at_every_beat(world: RuntimeWorld) -> None:
     sut = world.runtime()
+    _stop_on_beat(sut, world, 3)
 
     sut.run()
 
-    assert world.signals.draining.is_set()
+    assert world.supervisor.tended == 3
 
 
-def test_should_log_that_the_pull_died(
-    world: RuntimeWorld, caplog: pytest.LogCaptureFixture
+def test_should_have_the_supervisor_start_the_subscriber_with_the_handler(
+    world: RuntimeWorld,
 ) -> None:
-    world.subscriber.alive = False
-    sut = world.runtime()
-    caplog.set_level(logging.ERROR, logger="worker.consumer.worker_runtime")
-
-    sut.run()
-
-    assert [record.getMessage() for record in caplog.records] == ["worker.pull_died"]
-
-
-def test_should_hand_the_message_handler_to_the_subscriber(world: RuntimeWorld) -> None:
     sut = world.runtime()
     sut.request_stop()
 

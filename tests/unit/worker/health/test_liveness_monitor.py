@@ -1,20 +1,10 @@
-from dataclasses import dataclass
-
 from tests.fakes.stepping_clock import SteppingClock
 from worker.health.liveness_monitor import LivenessMonitor
 
 
-@dataclass
-class FakeSubscriber:
-    alive: bool = True
-
-    def is_alive(self) -> bool:
-        return self.alive
-
-
-def test_should_be_alive_while_the_subscriber_runs_and_the_loop_beats() -> None:
+def test_should_be_alive_while_the_loop_beats() -> None:
     clock = SteppingClock()
-    sut = LivenessMonitor(FakeSubscriber(), stuck_after_seconds=30.0, clock=clock)
+    sut = LivenessMonitor(stuck_after_seconds=30.0, clock=clock)
     clock.now += 29.9
 
     alive = sut.alive()
@@ -22,17 +12,9 @@ def test_should_be_alive_while_the_subscriber_runs_and_the_loop_beats() -> None:
     assert alive is True
 
 
-def test_should_be_dead_when_the_subscriber_stopped() -> None:
-    sut = LivenessMonitor(FakeSubscriber(alive=False), clock=SteppingClock())
-
-    alive = sut.alive()
-
-    assert alive is False
-
-
 def test_should_be_dead_when_the_loop_has_not_beaten_for_too_long() -> None:
     clock = SteppingClock()
-    sut = LivenessMonitor(FakeSubscriber(), stuck_after_seconds=30.0, clock=clock)
+    sut = LivenessMonitor(stuck_after_seconds=30.0, clock=clock)
     clock.now += 30.0
 
     alive = sut.alive()
@@ -42,7 +24,7 @@ def test_should_be_dead_when_the_loop_has_not_beaten_for_too_long() -> None:
 
 def test_should_be_alive_again_after_a_fresh_beat() -> None:
     clock = SteppingClock()
-    sut = LivenessMonitor(FakeSubscriber(), stuck_after_seconds=30.0, clock=clock)
+    sut = LivenessMonitor(stuck_after_seconds=30.0, clock=clock)
     clock.now += 45.0
     sut.beat()
 
@@ -53,7 +35,7 @@ def test_should_be_alive_again_after_a_fresh_beat() -> None:
 
 def test_should_wait_thirty_seconds_by_default_before_calling_the_loop_stuck() -> None:
     clock = SteppingClock()
-    sut = LivenessMonitor(FakeSubscriber(), clock=clock)
+    sut = LivenessMonitor(clock=clock)
     clock.now += 30.0
 
     alive = sut.alive()

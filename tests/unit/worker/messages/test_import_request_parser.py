@@ -141,14 +141,6 @@ def test_should_never_put_an_input_value_in_the_detail() -> None:
     assert "SECRET-CUSTOMER-NAME" not in detail
 
 
-def test_should_bound_the_detail_length() -> None:
-    columns = {f"column_{n}": {"type": "float"} for n in range(100)}
-
-    detail = _detail({**MINIMAL_BODY, "columns": columns})
-
-    assert len(detail) == 500
-
-
 def test_should_log_the_names_of_unknown_body_fields(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="worker.messages.import_request_parser")
 

@@ -2,7 +2,7 @@ import psycopg
 import pytest
 
 from adapters.persistence.postgres.errors import postgres_errors, postgres_refused_values
-from application.errors import DependencyUnavailableError, SourceUnreadableError
+from application.errors import DependencyUnavailableError, UnstorableRowError
 
 
 def test_should_report_an_operational_error_as_an_unavailable_dependency() -> None:
@@ -25,9 +25,20 @@ def test_should_let_other_errors_through() -> None:
         raise psycopg.errors.UndefinedTable("relation does not exist")
 
 
-def test_should_report_a_refused_value_as_an_unreadable_source() -> None:
-    with pytest.raises(SourceUnreadableError), postgres_refused_values():
-        raise psycopg.errors.InvalidTextRepresentation("invalid input syntax for type json")
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        psycopg.errors.InvalidTextRepresentation("invalid input syntax for type json"),
+        psycopg.errors.UntranslatableCharacter("unsupported Unicode escape sequence"),
+        psycopg.errors.ProgramLimitExceeded("index row size exceeds btree version 4 maximum"),
+    ],
+    ids=["invalid-json", "nul-in-jsonb", "key-over-the-index-limit"],
+)
+def test_should_report_a_value_or_key_the_store_refuses_as_an_unstorable_row(
+    refusal: Exception,
+) -> None:
+    with pytest.raises(UnstorableRowError), postgres_refused_values():
+        raise refusal
 
 
 def test_should_let_errors_other_than_refused_values_through() -> None:

@@ -9,8 +9,6 @@ from domain.service.data_import_service import DataImportService
 from domain.service.missing_columns_error import MissingColumnsError
 from tests.property.csv_sources import SOURCE_URI, read_table
 
-KNOWN = "known bug, to be fixed in the lead's sessions: "
-
 
 def imported_values(data: bytes) -> list[dict[str, RecordValue]] | Exception:
     table = read_table(data, SourceDescriptor(uri=SOURCE_URI))
@@ -26,11 +24,6 @@ def imported_values(data: bytes) -> list[dict[str, RecordValue]] | Exception:
     return [dict(record.values) for record in plan.records(rows, ImportTally())]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeError,
-    reason=KNOWN + "a UnicodeError that is not a UnicodeDecodeError escapes the reader's handlers",
-)
 @pytest.mark.parametrize(
     ("encoding", "data"),
     [("utf-16", b"a\x00"), ("utf-32", b"a\x00\x00\x00"), ("punycode", b"\x00"), ("undefined", b"")],
@@ -44,11 +37,6 @@ def test_should_call_a_source_its_encoding_cannot_decode_invalid_encoding(
     assert isinstance(outcome, InvalidEncodingError)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=KNOWN + "a decoder that yields an unpaired surrogate is not refused by the reader",
-)
 @pytest.mark.parametrize(
     ("encoding", "data"),
     [("utf-7", b"+2D0-\n"), ("unicode_escape", b"\\ud800\n"), ("raw_unicode_escape", b"\\ud800\n")],
