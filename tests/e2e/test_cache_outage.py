@@ -16,6 +16,7 @@ pytestmark = pytest.mark.e2e
 
 IMPORT_ID = "cache-outage-1"
 WAIT_SECONDS = 30.0
+REDIS_CIRCUIT = 'import_worker_circuit_state{dependency="redis"}'
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,17 +24,25 @@ class CacheOutage:
     readiness: HealthAnswer
     result: dict[str, Any]
     errors: float
+    redis_circuit: float
+    pulling: float
 
 
 @pytest.fixture(scope="module")
 def worker_overrides() -> Mapping[str, str]:
-    return {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
+    return {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "BREAKER_FAILURE_THRESHOLD": "2"}
+
+
+def circuit_opened(worker: WorkerProcess) -> bool:
+    worker.health.request("/readyz")
+    return worker.health.metric(REDIS_CIRCUIT) == 2.0
 
 
 @pytest.fixture(scope="module")
 def outage(
     running_worker: WorkerProcess, request_publisher: RequestPublisher, event_inbox: EventInbox
 ) -> CacheOutage:
+    running_worker.wait_until(lambda: circuit_opened(running_worker), timeout_seconds=WAIT_SECONDS)
     request_publisher.publish(
         ImportRequest(
             import_id=IMPORT_ID,
@@ -50,11 +59,21 @@ def outage(
         readiness=running_worker.health.request("/readyz"),
         result=results_for(results, IMPORT_ID)[0],
         errors=running_worker.health.metric('import_worker_cache_requests_total{result="error"}'),
+        redis_circuit=running_worker.health.metric(REDIS_CIRCUIT),
+        pulling=running_worker.health.metric("import_worker_pulling"),
     )
 
 
-def test_should_complete_an_import_while_the_cache_is_down(outage: CacheOutage) -> None:
+def test_should_complete_an_import_while_the_cache_circuit_is_open(outage: CacheOutage) -> None:
     assert outage.result["event_type"] == "ImportCompleted"
+
+
+def test_should_keep_pulling_while_the_cache_circuit_is_open(outage: CacheOutage) -> None:
+    assert outage.pulling == 1.0
+
+
+def test_should_keep_the_cache_circuit_open_through_the_import(outage: CacheOutage) -> None:
+    assert outage.redis_circuit == 2.0
 
 
 def test_should_stay_ready_while_only_the_cache_is_down(outage: CacheOutage) -> None:
@@ -70,5 +89,5 @@ def test_should_report_degraded_readiness_with_the_cache_down(outage: CacheOutag
     }
 
 
-def test_should_count_the_cache_requests_that_failed(outage: CacheOutage) -> None:
+def test_should_count_the_cache_requests_that_failed_or_were_refused(outage: CacheOutage) -> None:
     assert outage.errors >= 1.0
