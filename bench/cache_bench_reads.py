@@ -3,7 +3,7 @@ import subprocess  # nosec B404
 import time
 from collections.abc import Sequence
 
-from pydantic import AnyUrl
+from pydantic import SecretStr
 
 from application.use_cases.get_data import GetDataUseCase, GetRecord
 from bench.service_process import BIN
@@ -30,7 +30,9 @@ def command_reads(
 
 
 def cached(settings: Settings, redis_url: str, prefix: str) -> Settings:
-    return settings.model_copy(update={"redis_url": AnyUrl(redis_url), "cache_key_prefix": prefix})
+    return settings.model_copy(
+        update={"redis_url": SecretStr(redis_url), "cache_key_prefix": prefix}
+    )
 
 
 def _pass(get_data: GetDataUseCase, dataset: str, keys: Sequence[str]) -> dict[str, float]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import redis
+from pydantic import SecretStr
 
 from bench.bench_pubsub import BenchPubSub
 from bench.benchmark_database import DEFAULT_URL
@@ -67,7 +68,8 @@ def reads(
     keys: list[str],
     prefix: str,
 ) -> dict[str, Any]:
-    plain = Settings(database_url=worker_database_url(arguments.url), redis_url=None)
+    database = SecretStr(worker_database_url(arguments.url))
+    plain = Settings(database_url=database, redis_url=None)
     settings = {"without_cache": plain, "with_cache": cached(plain, arguments.redis_url, prefix)}
     return {
         "records_get_in_process": {

@@ -23,7 +23,8 @@ MessageHandler = Callable[[InboundMessage], AckDecision]
 
 class PubSubSubscriber:
     """One streaming pull on the subscription, which may be paused and resumed: pausing ends the
-    stream, waits for the callbacks in hand and nacks what was not handed to one yet."""
+    stream, waits for the callbacks in hand and nacks what was not handed to one yet. A message
+    its handler hands back comes again after the flow's redelivery delay, not at once."""
 
     def __init__(
         self,
@@ -122,10 +123,12 @@ class PubSubSubscriber:
             self._in_flight += change
         self.record_activity()
 
-    @staticmethod
-    def _settle(message: Any, decision: AckDecision) -> None:
+    def _settle(self, message: Any, decision: AckDecision) -> None:
         if decision is AckDecision.ACK:
             message.ack()
+        elif self._flow.redelivery_delay_seconds:
+            message.modify_ack_deadline(self._flow.redelivery_delay_seconds)
+            message.drop()
         else:
             message.nack()
 

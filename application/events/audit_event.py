@@ -12,6 +12,7 @@ class AuditEventType(StrEnum):
     IMPORT_FAILED = "import.failed"
     IMPORT_DENIED = "import.denied"
     MESSAGE_DEAD_LETTERED = "message.dead_lettered"
+    RECORDS_READ = "records.read"
 
 
 class AuditOutcome(StrEnum):

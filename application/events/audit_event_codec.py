@@ -3,6 +3,7 @@ from typing import Any
 
 from application.events.audit_event import AuditEvent
 from application.events.message_attributes import bounded_attributes
+from application.ports.outbound_message import OutboundMessage
 from domain.auth.user_identity import UserIdentity
 
 
@@ -23,6 +24,12 @@ def audit_event_bytes(event: AuditEvent) -> bytes:
 def audit_event_attributes(event: AuditEvent) -> dict[str, str]:
     return bounded_attributes(
         {"event_type": str(event.event_type), "correlation_id": event.correlation_id}
+    )
+
+
+def audit_message(event: AuditEvent, *, topic: str) -> OutboundMessage:
+    return OutboundMessage(
+        topic=topic, data=audit_event_bytes(event), attributes=audit_event_attributes(event)
     )
 
 

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from application.events.audit_event import AuditEvent, AuditEventType, AuditOutcome
-from application.events.audit_event_codec import audit_event_attributes, audit_event_bytes
+from application.events.audit_event_codec import audit_message
 from application.events.result_event_codec import result_event_attributes, result_event_bytes
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
@@ -113,8 +113,4 @@ class OutcomeMessages:
         )
 
     def _message(self, event: AuditEvent) -> OutboundMessage:
-        return OutboundMessage(
-            topic=self._topics.audit,
-            data=audit_event_bytes(event),
-            attributes=audit_event_attributes(event),
-        )
+        return audit_message(event, topic=self._topics.audit)

@@ -11,8 +11,12 @@ class HealthReport:
     checks: Mapping[str, ProbeResult]
 
 
+SEVERITY = (HealthStatus.UP, HealthStatus.DEGRADED, HealthStatus.DOWN)
+
+
 class CheckHealthUseCase:
-    """Up when every probe is up; degraded when only optional probes are down; down otherwise."""
+    """Up when every probe is up; down when a required probe is down; degraded otherwise (an
+    optional probe down, or a probe that answers degraded itself)."""
 
     def __init__(self, *, probes: Sequence[HealthProbe]) -> None:
         self._probes = probes
@@ -22,12 +26,11 @@ class CheckHealthUseCase:
         return HealthReport(status=self._overall(results), checks=results)
 
     def _overall(self, results: Mapping[str, ProbeResult]) -> HealthStatus:
-        failing = self._failing(results)
-        if not failing:
-            return HealthStatus.UP
-        if all(probe.optional for probe in failing):
-            return HealthStatus.DEGRADED
-        return HealthStatus.DOWN
+        weights = [_weight(probe, results[probe.name].status) for probe in self._probes]
+        return max(weights, key=SEVERITY.index, default=HealthStatus.UP)
 
-    def _failing(self, results: Mapping[str, ProbeResult]) -> list[HealthProbe]:
-        return [probe for probe in self._probes if results[probe.name].status != HealthStatus.UP]
+
+def _weight(probe: HealthProbe, status: HealthStatus) -> HealthStatus:
+    if probe.optional and status is HealthStatus.DOWN:
+        return HealthStatus.DEGRADED
+    return status

@@ -10,19 +10,8 @@ from shared.configuration import Settings
 SETTINGS = frozenset(name.upper() for name in Settings.model_fields)
 CONVENTION_PREFIXES = ("OTEL_", "GOOGLE_")
 CONVENTION_VARIABLES = frozenset({"PUBSUB_EMULATOR_HOST", "STORAGE_EMULATOR_HOST"})
-SECRET_VARIABLES = frozenset(
-    {"AUTH_JWT_SECRET", "AUTH_JWT_PUBLIC_KEY", "DATABASE_URL", "REDIS_URL"}
-)
-FILE_SUFFIX = "_FILE"
 CONTRACT_VARIABLES_AHEAD_OF_SETTINGS = {
-    "IMPORT_ALLOWED_BUCKETS": "contract section 6: gs:// buckets, read once gs:// sources land",
     "IMPORT_MAX_ROW_BYTES": "contract section 6: the longest CSV record, read once it is bounded",
-    "VAULT_ADDR": "contract section 6: the Vault server, read once Vault support lands",
-    "VAULT_TOKEN": "contract section 6: Vault login by token, read once Vault support lands",
-    "VAULT_ROLE_ID": "contract section 6: Vault AppRole login, read once Vault support lands",
-    "VAULT_SECRET_ID": "contract section 6: Vault AppRole login, read once Vault support lands",
-    "VAULT_KUBERNETES_ROLE": "contract section 6: Vault Kubernetes login, read once Vault lands",
-    "VAULT_DATABASE_ROLE": "contract section 6: leased PostgreSQL credentials, once Vault lands",
 }
 CONTRACT_METRICS = frozenset(
     {
@@ -51,12 +40,7 @@ def _is_known(name: str) -> bool:
         or name in CONTRACT_VARIABLES_AHEAD_OF_SETTINGS
         or name in CONVENTION_VARIABLES
         or name.startswith(CONVENTION_PREFIXES)
-        or _is_secret_file(name)
     )
-
-
-def _is_secret_file(name: str) -> bool:
-    return name.endswith(FILE_SUFFIX) and name.removesuffix(FILE_SUFFIX) in SECRET_VARIABLES
 
 
 def setting_default(name: str) -> Any:

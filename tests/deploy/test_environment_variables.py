@@ -28,7 +28,7 @@ def test_should_report_a_variable_nothing_reads(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["DATABASE_URL_FILE", "OTEL_SERVICE_NAME", "GOOGLE_CLOUD_PROJECT", "VAULT_DATABASE_ROLE"],
+    ["DATABASE_URL_FILE", "OTEL_SERVICE_NAME", "GOOGLE_CLOUD_PROJECT", "CACHE_TTL_SECONDS"],
     ids=["secret-file", "opentelemetry", "google", "contract-ahead-of-settings"],
 )
 def test_should_accept_a_variable_a_setting_convention_or_the_contract_names(name: str) -> None:

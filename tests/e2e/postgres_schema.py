@@ -4,7 +4,9 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+POSTGRES_HOST = "127.0.0.1"
+POSTGRES_PORT = 5432
+POSTGRES_URL = f"postgresql://postgres@{POSTGRES_HOST}:{POSTGRES_PORT}/test"
 COUNT = "SELECT count(*) FROM {} WHERE dataset = %s"
 COUNT_BY_IMPORT = "SELECT import_id, count(*) FROM {} WHERE dataset = %s GROUP BY import_id"
 VALUES = 'SELECT "values" FROM {} WHERE dataset = %s ORDER BY key'
@@ -14,7 +16,7 @@ RECORDS_EXIST = "SELECT to_regclass(%s) IS NOT NULL"
 class PostgresSchema:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.database_url = f"{POSTGRES_URL}?options=-csearch_path%3D{name}"
+        self.database_url = self.database_url_through(POSTGRES_PORT)
         self._records = sql.Identifier(name, "records")
 
     @classmethod
@@ -22,6 +24,10 @@ class PostgresSchema:
         schema = cls(f"e2e_{uuid.uuid4().hex[:16]}")
         schema._execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema.name)))
         return schema
+
+    def database_url_through(self, port: int) -> str:
+        address = f"postgresql://postgres@{POSTGRES_HOST}:{port}/test"
+        return f"{address}?options=-csearch_path%3D{self.name}"
 
     def drop(self) -> None:
         self._execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.name)))

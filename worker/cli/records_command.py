@@ -2,8 +2,10 @@ import argparse
 from typing import Any
 
 from application.use_cases.get_data import CountRecords, GetRecord
+from domain.model.data_record import DataRecord
 from shared.configuration import Settings
 from worker.bootstrap import bootstrap
+from worker.composition.components import Components
 from worker.cli.command_parsers import add_command, add_group
 from worker.cli.output import print_error, print_json
 
@@ -24,10 +26,11 @@ def register(commands: Any) -> None:
 
 def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
     """One KEY per key column, in key_columns order; without key columns the key is
-    <import_id>:<row number>. Exit 1 when absent.
+    <import_id>:<row number>. Exit 1 when absent. With GOOGLE_CLOUD_PROJECT set, the read is
+    first audited as records.read on AUDIT_EVENTS_TOPIC (nothing is printed if that fails).
     """
     query = GetRecord(dataset=arguments.dataset, key=tuple(arguments.key))
-    record = bootstrap(settings).get_data.execute(query)
+    record = _read(bootstrap(settings), query)
     if record is None:
         print_error(f"no record {list(query.key)} in dataset {query.dataset!r}")
         return EXIT_ABSENT
@@ -40,6 +43,15 @@ def get_record(arguments: argparse.Namespace, settings: Settings) -> int:
         }
     )
     return EXIT_FOUND
+
+
+def _read(components: Components, query: GetRecord) -> DataRecord | None:
+    if not components.settings.google_cloud_project:
+        return components.get_data.execute(query)
+    try:
+        return components.messaging.audited_record_reads.execute(query)
+    finally:
+        components.messaging.publisher.close()
 
 
 def count_records(arguments: argparse.Namespace, settings: Settings) -> int:

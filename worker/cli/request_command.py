@@ -93,6 +93,6 @@ def _attributes(
 
 
 def _minted(arguments: argparse.Namespace, components: Components) -> str | None:
-    if components.settings.auth_jwt_secret is None:
+    if components.secret("AUTH_JWT_SECRET") is None:
         return None
     return components.token_issuer.issue(subject=arguments.subject, roles=[arguments.role])

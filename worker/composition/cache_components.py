@@ -1,4 +1,5 @@
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from adapters.caching.null_cache import NullCache
 from adapters.caching.redis_cache import RedisCache
@@ -13,8 +14,9 @@ from application.services.cache_requests import CacheMetrics, UncountedCacheRequ
 from application.services.cached_completed_imports import CachedCompletedImports
 from application.services.cached_records import CachedRecords
 from application.services.owing_cache import OwingCache
-from shared.configuration import Settings
-from worker.composition.resilience import Resilience
+
+if TYPE_CHECKING:
+    from worker.composition.components import Components
 
 UNCOUNTED = UncountedCacheRequests()
 
@@ -23,23 +25,28 @@ class CacheComponents:
     """The shared cache: Redis when REDIS_URL is set (behind the "redis" policy), or the one a test
     gives; otherwise a null cache, and everything reads the store as if there were no cache."""
 
-    def __init__(self, settings: Settings, resilience: Resilience, given: Cache | None) -> None:
-        self._settings = settings
-        self._resilience = resilience
-        self._given = given
+    def __init__(self, root: "Components") -> None:
+        self._root = root
+        self._settings = root.settings
+        self._given = root.overrides.get("cache")
+
+    @cached_property
+    def url(self) -> str | None:
+        """REDIS_URL, wherever it is kept (the variable, its _FILE, or Vault)."""
+        return self._root.secret("REDIS_URL")
 
     @property
     def configured(self) -> bool:
-        return self._given is not None or self._settings.redis_url is not None
+        return self._given is not None or self.url is not None
 
     @cached_property
     def redis(self) -> RedisCache | None:
         settings = self._settings
-        if settings.redis_url is None:
+        if self.url is None:
             return None
         return RedisCache.connect(
-            str(settings.redis_url),
-            policy=self._resilience.policy("redis"),
+            self.url,
+            policy=self._root.resilience.policy("redis"),
             prefix=settings.cache_key_prefix,
             ttl_seconds=settings.cache_ttl_seconds,
             connect_timeout_seconds=settings.cache_connect_timeout_seconds,

@@ -1,4 +1,3 @@
-import getpass
 import logging
 import sys
 from functools import cached_property
@@ -30,14 +29,18 @@ from application.services.import_recorder import ImportRecorder
 from application.services.no_hand_over import NoHandOver
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from application.use_cases.show_import import ShowImportUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from shared.configuration import Settings
+from shared.configuration_error import ConfigurationError
 from worker.composition.auth_components import configured_verifier, development_token_issuer
 from worker.composition.cache_components import UNCOUNTED, CacheComponents
 from worker.composition.message_sources import message_record_source
 from worker.composition.resilience import Resilience
+from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
+from worker.composition.secret_components import SecretComponents
 
 if TYPE_CHECKING:
     from worker.composition.messaging_components import MessagingComponents
@@ -72,13 +75,24 @@ class Components:
 
     @cached_property
     def caching(self) -> CacheComponents:
-        return CacheComponents(self.settings, self.resilience, self.overrides.get("cache"))
+        return CacheComponents(self)
 
     @cached_property
     def uow(self) -> UnitOfWork:
-        return self.overrides.get("uow") or create_unit_of_work(
-            self.settings.database_url, policy=self.resilience.policy("store")
-        )
+        return self.overrides.get("uow") or self.unit_of_work(per_thread=True)
+
+    def unit_of_work(self, *, per_thread: bool) -> UnitOfWork:
+        """A unit of work on the configured store, logged in with leased credentials if any,
+        every transaction through the store's policy."""
+        try:
+            return create_unit_of_work(
+                str(self.secret("DATABASE_URL")),
+                per_thread=per_thread,
+                credentials=self.secrets.database_credentials,
+                policy=self.resilience.policy("store"),
+            )
+        except ValueError as error:
+            raise ConfigurationError(f"DATABASE_URL: {error}") from error
 
     @cached_property
     def outcome_messages(self) -> OutcomeMessages:
@@ -94,7 +108,7 @@ class Components:
     @cached_property
     def auth(self) -> AuthService:
         verifier = self.overrides.get("token_verifier") or configured_verifier(
-            self.settings, self.caching.shared_key_sets
+            self.settings, self.secrets.provider, self.caching.shared_key_sets
         )
         if verifier is None:
             logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
@@ -110,8 +124,20 @@ class Components:
         return GetDataUseCase(uow=self.uow, cache=self.caching.record_cache())
 
     @cached_property
+    def show_import(self) -> ShowImportUseCase:
+        return ShowImportUseCase(uow=self.uow, completed=self.caching.completed_imports())
+
+    @cached_property
     def token_issuer(self) -> JwtTokenIssuer:
-        return development_token_issuer(self.settings, self.clock)
+        return development_token_issuer(self.settings, self.secrets.provider, self.clock)
+
+    @cached_property
+    def secrets(self) -> SecretComponents:
+        return SecretComponents(self.settings)
+
+    def secret(self, name: str) -> str | None:
+        """The value of a secret setting, wherever it is kept; None when unset."""
+        return self.secrets.provider.secret(name)
 
     @cached_property
     def messaging(self) -> "MessagingComponents":
@@ -126,16 +152,15 @@ class Components:
         return WorkerComponents(self, self.messaging)
 
     def close(self) -> None:
-        if "worker" in self.__dict__:
-            self.worker.close()
-        if "caching" in self.__dict__:
-            self.caching.close()
+        for part in ("worker", "caching", "secrets"):
+            if part in self.__dict__:
+                getattr(self, part).close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
         outbox for a worker on the same store to publish."""
         operator = UserIdentity(
-            subject=f"operator:{getpass.getuser()}", roles=frozenset({UserRole.IMPORTER})
+            subject=f"operator:{operator_login()}", roles=frozenset({UserRole.IMPORTER})
         )
         return self.import_data(
             auth=AuthService(None, anonymous=operator),
@@ -157,14 +182,14 @@ class Components:
         )
 
     def recorder(
-        self, hand_over: OutboxHandOver, counted: CacheMetrics = UNCOUNTED
+        self, hand_over: OutboxHandOver, count: CacheMetrics = UNCOUNTED
     ) -> ImportRecorder:
         return ImportRecorder(
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
-            completed=self.caching.completed_imports(counted),
-            record_cache=self.caching.record_cache(counted),
+            completed=self.caching.completed_imports(count),
+            record_cache=self.caching.record_cache(count),
         )
 
 

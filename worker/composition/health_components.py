@@ -1,7 +1,6 @@
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.system.cached_probe import CachedProbe
 from adapters.system.circuit_aware_probe import CircuitAwareProbe
 from adapters.system.pubsub_subscription_probe import PubSubSubscriptionProbe
@@ -28,11 +27,7 @@ class HealthComponents:
 
     @cached_property
     def probe_uow(self) -> UnitOfWork:
-        return self._root.overrides.get("uow") or create_unit_of_work(
-            self._settings.database_url,
-            per_thread=False,
-            policy=self._root.resilience.policy("store"),
-        )
+        return self._root.overrides.get("uow") or self._root.unit_of_work(per_thread=False)
 
     @cached_property
     def repository(self) -> RepositoryProbe:
@@ -44,8 +39,13 @@ class HealthComponents:
             PubSubSubscriptionProbe(self._messaging.subscriber),
             policies=(self._messaging.publish_policy, self._messaging.pull_policy),
         )
-        probes: list[HealthProbe] = [pubsub, self.repository, *self._root.caching.probes()]
         timeout = self._settings.health_probe_timeout_seconds
+        probes: list[HealthProbe] = [
+            pubsub,
+            self.repository,
+            *self._root.secrets.probes(timeout_seconds=timeout / 2),
+            *self._root.caching.probes(),
+        ]
         return CheckHealthUseCase(
             probes=[CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]
         )

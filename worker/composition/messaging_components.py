@@ -1,3 +1,4 @@
+import math
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -8,11 +9,15 @@ from adapters.messaging.pubsub_topology import PubSubTopology
 from adapters.messaging.subscription_flow import SubscriptionFlow
 from adapters.messaging.topology_names import TopologyNames
 from application.ports.message_publisher import MessagePublisher
+from application.services.record_read_audit import RecordReadAudit
+from application.use_cases.read_record import ReadRecordUseCase
 from shared.configuration_error import ConfigurationError
 from shared.resilience.dependency_policy import DependencyPolicy
 
 PUBLISH = "pubsub_publish"
 PULL = "pubsub_pull"
+MAX_ACK_DEADLINE_SECONDS = 600
+from worker.composition.operator_login import operator_reader
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -74,6 +79,7 @@ class MessagingComponents:
             max_lease_seconds=settings.pubsub_max_lease_seconds,
             max_lease_extension_seconds=settings.pubsub_max_lease_extension_seconds,
             callback_threads=settings.pubsub_callback_threads,
+            redelivery_delay_seconds=redelivery_delay(settings.breaker_reset_seconds),
             probe_timeout_seconds=settings.health_probe_timeout_seconds,
         )
         return PubSubSubscriber(
@@ -92,3 +98,19 @@ class MessagingComponents:
             clock=self._root.clock,
             names=self.names,
         )
+
+    @cached_property
+    def audited_record_reads(self) -> ReadRecordUseCase:
+        """`records get` by an operator, each read audited as records.read."""
+        root = self._root
+        audit = RecordReadAudit(
+            topic=self._settings.audit_events_topic, clock=root.clock, ids=root.ids
+        )
+        return ReadRecordUseCase(
+            records=root.get_data, publisher=self.publisher, audit=audit, reader=operator_reader()
+        )
+
+
+def redelivery_delay(breaker_reset_seconds: float) -> int:
+    """A message handed back for an outage comes again when the circuit next tries a call."""
+    return min(MAX_ACK_DEADLINE_SECONDS, math.ceil(breaker_reset_seconds))

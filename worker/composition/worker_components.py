@@ -161,6 +161,7 @@ class WorkerComponents:
                 self.messaging.publisher,
                 self.root.uow,
                 self.root.caching,
+                self.root.secrets,
             ),
         )
 

@@ -6,7 +6,7 @@ import pytest
 from tests.integration.adapters.caching.redis_caches import closed_address
 from tests.unit.worker.cli.cli_runner import CliRun, CliRunner
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("applied_topology")]
 
 FIRST_CSV = "id,name\n1,Ada\n2,Grace\n"
 SECOND_CSV = "id,name\n1,Ada Lovelace\n"

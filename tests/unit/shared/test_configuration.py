@@ -7,7 +7,7 @@ from shared.configuration import Settings
 def test_should_default_to_the_embedded_sqlite_store() -> None:
     sut = Settings()
 
-    assert sut.database_url == "sqlite:///./var/import-worker.db"
+    assert sut.database_url.get_secret_value() == "sqlite:///./var/import-worker.db"
 
 
 def test_should_default_to_no_allowed_roots() -> None:
@@ -52,7 +52,7 @@ def test_should_accept_a_known_database_scheme(
 
     sut = Settings()
 
-    assert sut.database_url == database_url
+    assert sut.database_url.get_secret_value() == database_url
 
 
 def test_should_refuse_an_unknown_database_scheme(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,8 @@
 import threading
 from datetime import UTC, datetime
 
+from pydantic import SecretStr
+
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from shared.configuration import Settings
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
@@ -9,7 +11,7 @@ from worker.bootstrap import bootstrap
 
 MOMENT = datetime(2024, 5, 1, tzinfo=UTC)
 SETTINGS = Settings(
-    database_url="memory://", google_cloud_project="test-project", auth_mode="disabled"
+    database_url=SecretStr("memory://"), google_cloud_project="test-project", auth_mode="disabled"
 )
 
 

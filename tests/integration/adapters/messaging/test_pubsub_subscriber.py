@@ -14,6 +14,8 @@ from tests.integration.adapters.messaging.recording_handler import RecordingHand
 
 pytestmark = pytest.mark.integration
 
+REDELIVERY_DELAY_SECONDS = 3
+
 
 @pytest.fixture
 def sut(topology_project_id: str) -> Iterator[PubSubSubscriber]:
@@ -21,6 +23,19 @@ def sut(topology_project_id: str) -> Iterator[PubSubSubscriber]:
         project_id=topology_project_id,
         subscription="import-requests-worker",
         flow=SubscriptionFlow(),
+        policy=quick_policy(),
+    )
+    yield subscriber
+    subscriber.stop(grace_seconds=5.0)
+    subscriber.close()
+
+
+@pytest.fixture
+def delaying_sut(topology_project_id: str) -> Iterator[PubSubSubscriber]:
+    subscriber = PubSubSubscriber(
+        project_id=topology_project_id,
+        subscription="import-requests-worker",
+        flow=SubscriptionFlow(redelivery_delay_seconds=REDELIVERY_DELAY_SECONDS),
         policy=quick_policy(),
     )
     yield subscriber
@@ -82,6 +97,27 @@ def test_should_redeliver_a_nacked_message(
     sut.start(handler)
 
     assert handler.wait_for_deliveries(2)
+
+
+def test_should_keep_a_handed_back_message_away_for_the_redelivery_delay(
+    delaying_sut: PubSubSubscriber, published: OutboundMessage
+) -> None:
+    handler = RecordingHandler(AckDecision.NACK, AckDecision.ACK)
+
+    delaying_sut.start(handler)
+    handler.wait_for_deliveries(1)
+
+    assert not handler.wait_for_deliveries(2, timeout_seconds=REDELIVERY_DELAY_SECONDS / 2)
+
+
+def test_should_redeliver_a_handed_back_message_after_the_redelivery_delay(
+    delaying_sut: PubSubSubscriber, published: OutboundMessage
+) -> None:
+    handler = RecordingHandler(AckDecision.NACK, AckDecision.ACK)
+
+    delaying_sut.start(handler)
+
+    assert handler.wait_for_deliveries(2, timeout_seconds=30.0)
 
 
 def test_should_redeliver_a_message_whose_handler_raised(

@@ -8,6 +8,7 @@ from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from application.errors import DependencyUnavailableError
+from application.ports.database_credentials import DatabaseCredentials, DatabaseLogin
 
 
 @pytest.mark.parametrize(
@@ -98,3 +99,22 @@ def test_should_build_a_single_connection_unit_of_work_when_not_shared_between_t
     sut = create_unit_of_work(database_url, per_thread=False)
 
     assert type(sut) is expected
+
+
+@pytest.mark.parametrize("database_url", ["memory://", "sqlite:///x.db"], ids=["memory", "sqlite"])
+def test_should_refuse_leased_credentials_for_a_store_other_than_postgresql(
+    database_url: str,
+) -> None:
+    with pytest.raises(ValueError, match="need a postgresql:// DATABASE_URL"):
+        create_unit_of_work(database_url, credentials=UnusedCredentials())
+
+
+class UnusedCredentials(DatabaseCredentials):
+    def acquire(self) -> DatabaseLogin:
+        raise AssertionError("never asked")
+
+    def is_current(self, login: DatabaseLogin) -> bool:
+        return True
+
+    def release(self, login: DatabaseLogin) -> None:
+        return None

@@ -3,6 +3,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import SecretStr
+
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.outbound_message import OutboundMessage
 from application.ports.record_source import RecordSource, SourceDescriptor
@@ -32,7 +34,7 @@ VALID_ROWS = (("1", "Ada", "36"), ("2", "Bob", "40"), ("3", "Cy", ""))
 SOURCE = SourceDescriptor(uri="file:///data/people.csv")
 TOPICS = EventTopics(results="import-results", audit="audit-events")
 SETTINGS = Settings(
-    database_url="memory://",
+    database_url=SecretStr("memory://"),
     import_results_topic=TOPICS.results,
     audit_events_topic=TOPICS.audit,
     google_cloud_project="test-project",

@@ -28,7 +28,9 @@ def probes(
         (UP, UP, DEGRADED, DEGRADED),
         (DOWN, UP, UP, DOWN),
         (UP, DOWN, UP, DOWN),
-        (UP, DEGRADED, UP, DOWN),
+        (UP, DEGRADED, UP, DEGRADED),
+        (UP, DEGRADED, DOWN, DEGRADED),
+        (DOWN, DEGRADED, UP, DOWN),
         (UP, DOWN, DOWN, DOWN),
     ],
     ids=[
@@ -38,6 +40,8 @@ def probes(
         "required-pubsub-down",
         "required-repository-down",
         "required-repository-degraded",
+        "required-degraded-and-optional-down",
+        "required-down-and-required-degraded",
         "required-and-optional-down",
     ],
 )

@@ -24,8 +24,18 @@ def test_should_say_in_one_line_what_is_wrong_with_the_database_url(
 
     assert run.stderr == (
         "configuration error: DATABASE_URL: Value error, must start with one of memory://,"
-        " sqlite:///, postgresql://, postgres://\n"
+        " sqlite:///, postgresql://, postgres:// or be a vault: reference\n"
     )
+
+
+def test_should_keep_the_refused_database_url_out_of_the_message(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://operator:hunter2@db/app")
+
+    run = cli("records", "count", "customers")
+
+    assert "hunter2" not in run.stderr
 
 
 def test_should_exit_two_when_the_log_level_is_invalid(

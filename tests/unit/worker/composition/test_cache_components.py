@@ -1,5 +1,5 @@
 import pytest
-from pydantic import AnyUrl
+from pydantic import SecretStr
 
 from adapters.caching.null_cache import NullCache
 from adapters.caching.redis_cache import RedisCache
@@ -9,8 +9,9 @@ from tests.fakes.fake_cache import FakeCache
 from tests.unit.shared.settings_environment import clear_settings_environment
 from worker.bootstrap import bootstrap
 
-REDIS_SETTINGS = Settings(redis_url=AnyUrl("redis://127.0.0.1:6379/0"), database_url="memory://")
-NO_REDIS_SETTINGS = Settings(database_url="memory://")
+MEMORY = SecretStr("memory://")
+REDIS_SETTINGS = Settings(redis_url=SecretStr("redis://127.0.0.1:6379/0"), database_url=MEMORY)
+NO_REDIS_SETTINGS = Settings(database_url=MEMORY)
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import SecretStr
+
 from adapters.messaging.inbound_message import InboundMessage
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.ports.cache import Cache
@@ -28,7 +30,7 @@ RESULTS_TOPIC = "import-results"
 AUDIT_TOPIC = "audit-events"
 DEAD_LETTER_TOPIC = "import-requests-dead-letter"
 SETTINGS = Settings(
-    database_url="memory://",
+    database_url=SecretStr("memory://"),
     google_cloud_project="test-project",
     import_results_topic=RESULTS_TOPIC,
     audit_events_topic=AUDIT_TOPIC,
