@@ -16,12 +16,15 @@ DEPLOY_TOOLS ?= .deploy-tools
 TOOLS := $(DEPLOY_TOOLS)/bin
 KUBERNETES_VERSION := 1.33.0
 KEDA_CRD_DIR ?= /work/shared/schemas/keda
+PROMETHEUS_RULES := $(wildcard deploy/observability/prometheus/rules/*.yml)
+PROMETHEUS_RULE_TESTS := $(wildcard deploy/observability/prometheus/tests/*.test.yml)
 
 .PHONY: check lint test fmt format-check flake8 mypy bandit complexity semgrep semgrep-test \
-	import-contracts audit sbom services demo deploy-check deploy-tools hadolint compose-schema \
-	workflow-schema kubernetes-manifests terraform-fmt ansible-lint
+	import-contracts audit sbom services demo schemas pacts deploy-check deploy-tools hadolint \
+	compose-schema workflow-schema kubernetes-manifests terraform-fmt ansible-lint \
+	observability-check promtool-check-rules promtool-test-rules
 
-check: lint deploy-check audit sbom test
+check: lint deploy-check observability-check audit sbom test
 
 lint: format-check flake8 mypy bandit complexity semgrep import-contracts
 
@@ -81,6 +84,14 @@ ansible-lint:
 	@cd deploy/ansible && PATH="$(abspath $(TOOLS)):$$PATH" ../../$(GATE) ansible-lint \
 		ansible-lint --offline
 
+observability-check: promtool-check-rules promtool-test-rules
+
+promtool-check-rules:
+	@$(GATE) promtool-check-rules promtool check rules $(PROMETHEUS_RULES)
+
+promtool-test-rules:
+	@$(GATE) promtool-test-rules promtool test rules $(PROMETHEUS_RULE_TESTS)
+
 audit:
 	@$(GATE) audit scripts/audit-dependencies.sh --tool semgrep==$(SEMGREP_VERSION)
 
@@ -93,6 +104,12 @@ test:
 
 fmt:
 	$(BIN)/black $(CODE_PATHS)
+
+schemas:
+	$(BIN)/import-worker schema export docs/schemas
+
+pacts:
+	PACT_DO_NOT_TRACK=true $(BIN)/python -m tests.contract.write_pacts
 
 services:
 	scripts/ensure-services.sh

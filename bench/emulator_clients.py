@@ -1,6 +1,6 @@
 from typing import Any
 
-import grpc  # type: ignore[import-untyped]
+import grpc
 from google.cloud import pubsub_v1
 from google.pubsub_v1.services.publisher.transports import PublisherGrpcTransport
 from google.pubsub_v1.services.subscriber.transports import SubscriberGrpcTransport

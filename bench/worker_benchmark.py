@@ -12,6 +12,7 @@ from bench.bench_pubsub import BenchPubSub
 from bench.emulator_session import emulator_host
 from bench.import_request_messages import ROWS_PER_MESSAGE, ImportRequestMessages
 from bench.service_process import ServiceProcess
+from bench.trace_export import export_figures, export_settings, local_receiver
 from bench.worker_benchmark_database import catalog_dead_tuples, count_records, empty_schema
 from bench.worker_benchmark_options import OUT, parse_arguments, settings_document
 from bench.worker_benchmark_options import worker_command, worker_environment
@@ -49,8 +50,20 @@ def measure(arguments: argparse.Namespace, run: WorkerBenchmarkRun) -> dict[str,
 
 
 def run_benchmark(arguments: argparse.Namespace, host: str) -> dict[str, Any]:
-    project = f"bench-worker-{uuid.uuid4().hex[:8]}"
-    environment = worker_environment(arguments, host, project)
+    with local_receiver(arguments.trace_export) as receiver:
+        environment = {
+            **worker_environment(arguments, host, f"bench-worker-{uuid.uuid4().hex[:8]}"),
+            **export_settings(receiver),
+        }
+        figures = run_with(arguments, host, environment)
+        figures["trace_export"] = export_figures(receiver)
+    return figures
+
+
+def run_with(
+    arguments: argparse.Namespace, host: str, environment: dict[str, str]
+) -> dict[str, Any]:
+    project = environment["GOOGLE_CLOUD_PROJECT"]
     pubsub = BenchPubSub(host=host, project=project)
     messages = ImportRequestMessages(
         secret=arguments.secret, run_id=uuid.uuid4().hex[:8], datasets=arguments.datasets

@@ -28,6 +28,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--profile", type=Path, help="run the worker under cProfile, into PATH")
     parser.add_argument("--profile-clock", choices=("wall", "cpu"), default="wall")
     parser.add_argument(
+        "--trace-export",
+        action="store_true",
+        help="the worker exports every span (all sampled) and its metrics over OTLP/gRPC"
+        " to a receiver in this process",
+    )
+    parser.add_argument(
         "--worker-setting", action="append", default=[], metavar="NAME=VALUE", dest="settings"
     )
     return parser.parse_args(argv)
@@ -71,4 +77,5 @@ def settings_document(arguments: argparse.Namespace, environment: dict[str, str]
         "raw_max_outstanding_messages": arguments.raw_max_messages,
         "worker_settings": arguments.settings,
         "profiled": None if arguments.profile is None else arguments.profile_clock,
+        "trace_export": arguments.trace_export,
     }

@@ -42,7 +42,17 @@ def table_lines(document: dict[str, Any]) -> list[str]:
         *(_latency_line(name, figures) for name, figures in latency.items()),
         f"  p99 worker/relay {verdict['latency_p99_ratio']:.3f}"
         f"  target <= {LATENCY_TARGET}: {_met(verdict['latency_target_met'])}",
+        _export_line(document.get("trace_export")),
     ]
+
+
+def _export_line(figures: dict[str, Any] | None) -> str:
+    if figures is None:
+        return "trace export: off (no OTLP endpoint)"
+    return (
+        f"trace export: on, every span sampled: {figures['spans_received']:,} spans"
+        f" and {figures['metrics_received']:,} metric exports received"
+    )
 
 
 def _throughput_line(name: str, figures: dict[str, float]) -> str:

@@ -10,6 +10,7 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 VAULT_REFERABLE_SECRETS = ("AUTH_JWT_SECRET", "AUTH_JWT_PUBLIC_KEY", "DATABASE_URL", "REDIS_URL")
 FILE_READABLE_SECRETS = (*VAULT_REFERABLE_SECRETS, "VAULT_TOKEN", "VAULT_SECRET_ID")
 SERVICE_ACCOUNT_TOKEN = Path("/var/run/secrets/kubernetes.io/serviceaccount/token")
+OtlpProtocol = Literal["grpc", "http/protobuf"]
 CommaSeparated = Annotated[tuple[str, ...], NoDecode]
 
 
@@ -77,6 +78,10 @@ class Settings(BaseSettings):
     vault_kubernetes_role: str | None = None
     vault_kubernetes_token_path: Path = SERVICE_ACCOUNT_TOKEN
     vault_database_role: str | None = None
+    otel_exporter_otlp_endpoint: str | None = None
+    otel_exporter_otlp_protocol: OtlpProtocol = "grpc"
+    otel_exporter_otlp_traces_protocol: OtlpProtocol | None = None
+    otel_exporter_otlp_metrics_protocol: OtlpProtocol | None = None
 
     @field_validator(
         "import_allowed_roots", "import_allowed_hosts", "import_allowed_buckets", mode="before"

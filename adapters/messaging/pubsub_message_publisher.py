@@ -3,13 +3,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 
+from google.api_core.exceptions import InvalidArgument
 from google.cloud import pubsub_v1
 from google.pubsub_v1.services.publisher.client import PublisherClient as PublisherApi
 from google.pubsub_v1.types import PublishRequest, PubsubMessage
-
-from google.api_core.exceptions import InvalidArgument
+from opentelemetry.trace import Tracer
 
 from adapters.messaging.pubsub_call_policy import pubsub_outage
+from adapters.messaging.pubsub_send_span import pubsub_send_span
 from application.errors import MessageRefusedError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbound_message import OutboundMessage
@@ -24,13 +25,20 @@ PubsubMessageProto = PubsubMessage.pb()
 class PubSubMessagePublisher(MessagePublisher):
     """Publishes what it is given at once, one Publish call per topic and full request, under
     the publish policy: an outage is retried, then opens its circuit; a message Pub/Sub refuses
-    (too large, malformed) is refused for good."""
+    (too large, malformed) is refused for good. Each call is a span `{topic} send` linked to the
+    context every message carries."""
 
     def __init__(
-        self, *, project_id: str, policy: DependencyPolicy, timeout_seconds: float = 10.0
+        self,
+        *,
+        project_id: str,
+        policy: DependencyPolicy,
+        tracer: Tracer,
+        timeout_seconds: float = 10.0,
     ) -> None:
         self._project_id = project_id
         self._policy = policy
+        self._tracer = tracer
         self._timeout_seconds = timeout_seconds
         self._client = pubsub_v1.PublisherClient()
 
@@ -55,12 +63,14 @@ class PubSubMessagePublisher(MessagePublisher):
             ],
         )
         with pubsub_outage("publish"), refused_messages():
-            PublisherApi.publish(
-                self._client,
-                request=PublishRequest.wrap(request),
-                retry=None,
-                timeout=self._timeout_seconds,
-            )
+            with pubsub_send_span(self._tracer, topic, messages) as sent:
+                response = PublisherApi.publish(
+                    self._client,
+                    request=PublishRequest.wrap(request),
+                    retry=None,
+                    timeout=self._timeout_seconds,
+                )
+                sent(response.message_ids)
 
     def _find(self, topic: str) -> None:
         with pubsub_outage(f"find the topic {topic}"):

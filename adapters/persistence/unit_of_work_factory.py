@@ -2,6 +2,8 @@ from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlsplit
 
+from opentelemetry.semconv.attributes.db_attributes import DB_SYSTEM_NAME
+
 from adapters.persistence.guarded_unit_of_work import GuardedUnitOfWork
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
@@ -13,6 +15,7 @@ from shared.resilience.dependency_policy import DependencyPolicy
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+SYSTEM_NAMES = {"postgresql": "postgresql", "postgres": "postgresql", "sqlite": "sqlite"}
 
 
 def create_unit_of_work(
@@ -53,3 +56,9 @@ def _connection_factory(
         f"unsupported database URL scheme {scheme!r}: expected memory://,"
         " sqlite:///PATH, postgresql:// or postgres://"
     )
+
+
+def database_span_attributes(database_url: str) -> dict[str, str]:
+    """The database conventions' db.system.name of the store, for the spans that write to it."""
+    system = SYSTEM_NAMES.get(urlsplit(database_url).scheme)
+    return {} if system is None else {DB_SYSTEM_NAME: system}

@@ -11,6 +11,12 @@ class PendingMessage:
     message: OutboundMessage
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutboxBacklog:
+    pending: int
+    oldest_age_seconds: float
+
+
 class Outbox(abc.ABC):
     """Messages written in the unit of work's transaction, published later by the relay."""
 
@@ -24,3 +30,7 @@ class Outbox(abc.ABC):
 
     @abc.abstractmethod
     def mark_published(self, positions: Sequence[int]) -> None: ...
+
+    @abc.abstractmethod
+    def backlog(self) -> OutboxBacklog:
+        """Committed messages not yet published, and how long the oldest has waited (0 if none)."""

@@ -1,6 +1,13 @@
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import chain
+
+from opentelemetry.semconv.attributes.db_attributes import (
+    DB_OPERATION_BATCH_SIZE,
+    DB_OPERATION_NAME,
+)
+from opentelemetry.trace import Span, Tracer, get_current_span
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
 from application.ports.completed_imports import CompletedImports
 from application.ports.import_attempt import ImportAttempt
@@ -9,6 +16,7 @@ from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_cache import RecordCache
 from application.ports.unit_of_work import UnitOfWork
+from application.services.import_spans import ROWS_IMPORTED, ROWS_REJECTED, import_step
 from application.services.outcome_messages import OutcomeMessages
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_finished import ImportFinished
@@ -29,22 +37,32 @@ class ImportRecorder(ImportWriter):
     hand_over: OutboxHandOver
     completed: CompletedImports
     record_cache: RecordCache
+    tracer: Tracer
+    store_attributes: Mapping[str, str] = field(default_factory=dict)
 
     def write(self, attempt: ImportAttempt) -> ImportAnswer:
         """One attempt whose records stream from its source into the store, unless it completed."""
-        with self.uow as uow:
-            if not CompletedImportIsFinal.holds_for(uow.imports.find(attempt.import_id)):
-                uow.records.upsert_all(attempt.records)
-            [answer], written = self._conclude(uow, [attempt])
+        with import_step(self.tracer, "store", self._attributes("store")) as span:
+            with self.uow as uow:
+                if not CompletedImportIsFinal.holds_for(uow.imports.find(attempt.import_id)):
+                    uow.records.upsert_all(attempt.records)
+                [answer], written = self._conclude(uow, [attempt])
+            _count_rows(span, [answer])
         self._committed([answer], written)
         return answer
 
     def write_all(self, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
         """Attempts whose records are in hand, with distinct import_ids, in one transaction."""
-        with self.uow as uow:
-            answers, written = self._conclude(uow, attempts)
+        with import_step(self.tracer, "store batch", self._attributes("store batch")) as span:
+            _link_requests(span, attempts)
+            with self.uow as uow:
+                answers, written = self._conclude(uow, attempts)
+            _count_rows(span, answers)
         self._committed(answers, written)
         return answers
+
+    def _attributes(self, operation: str) -> dict[str, str]:
+        return {**self.store_attributes, DB_OPERATION_NAME: operation}
 
     def _conclude(
         self, uow: UnitOfWork, attempts: Sequence[ImportAttempt]
@@ -70,11 +88,6 @@ def _answers(uow: UnitOfWork, attempts: Sequence[ImportAttempt]) -> list[ImportA
     return [_answer(result, standing) for result in results]
 
 
-def _completed_results(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
-    results = (answer.result for answer in answers)
-    return [result for result in results if isinstance(result, ImportCompleted)]
-
-
 def _recorded(result: ImportFinished) -> bool:
     return result.recorded
 
@@ -89,3 +102,30 @@ def _first_answers_records(
     for attempt, answer in zip(attempts, answers, strict=True):
         if not answer.repeated:
             yield from attempt.records
+
+
+def _link_requests(span: Span, attempts: Sequence[ImportAttempt]) -> None:
+    if not span.is_recording():
+        return
+    span.set_attribute(DB_OPERATION_BATCH_SIZE, len(attempts))
+    propagator = TraceContextTextMapPropagator()
+    for attempt in attempts:
+        context = propagator.extract(attempt.trace)
+        span.add_link(get_current_span(context).get_span_context())
+
+
+def _count_rows(span: Span, answers: Sequence[ImportAnswer]) -> None:
+    if not span.is_recording():
+        return
+    completed = _first_completions(answers)
+    span.set_attribute(ROWS_IMPORTED, sum(result.rows_imported for result in completed))
+    span.set_attribute(ROWS_REJECTED, sum(result.rows_rejected for result in completed))
+
+
+def _first_completions(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
+    return _completed_results([answer for answer in answers if not answer.repeated])
+
+
+def _completed_results(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
+    results = (answer.result for answer in answers)
+    return [result for result in results if isinstance(result, ImportCompleted)]

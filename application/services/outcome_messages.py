@@ -3,12 +3,13 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from application.events.audit_event import AuditEvent, AuditEventType, AuditOutcome
-from application.events.audit_event_codec import audit_message
+from application.events.audit_event_codec import audit_event_attributes, audit_event_bytes
 from application.events.result_event_codec import result_event_attributes, result_event_bytes
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
 from application.ports.import_attempt import ImportAttempt
 from application.ports.outbound_message import OutboundMessage
+from application.ports.trace_context import TraceContext
 from domain.events.import_completed import ImportCompleted
 from domain.events.import_ended_in_error import ImportEndedInError
 from domain.events.import_failed import ImportFailed
@@ -59,19 +60,25 @@ class EventTopics:
 
 class OutcomeMessages:
     """The messages that answer a request, each encoded for its topic: its result event, plus the
-    audit events of a first answer. Their ids derive from the request: a redelivery repeats them."""
+    audit events of a first answer. Their ids derive from the request: a redelivery repeats them.
+    Each carries the trace context it was made in, a child of the request's."""
 
-    def __init__(self, *, topics: EventTopics, clock: Clock, ids: IdGenerator) -> None:
+    def __init__(
+        self, *, topics: EventTopics, clock: Clock, ids: IdGenerator, trace: TraceContext
+    ) -> None:
         self._topics = topics
         self._clock = clock
         self._ids = ids
+        self._trace = trace
 
     def answer(self, attempt: ImportAttempt, answer: ImportAnswer) -> list[OutboundMessage]:
         result = answer.result
         message = OutboundMessage(
             topic=self._topics.results,
             data=result_event_bytes(result),
-            attributes=result_event_attributes(result, attempt.trace),
+            attributes=result_event_attributes(
+                result, self._trace.produced(attempt.trace, self._topics.results)
+            ),
         )
         if answer.repeated:
             return [message]
@@ -82,6 +89,7 @@ class OutcomeMessages:
     ) -> OutboundMessage:
         event_type = AuditEventType.MESSAGE_DEAD_LETTERED
         return self._message(
+            self._trace.current(),
             AuditEvent(
                 event_id=self._ids.derive(message_id, event_type),
                 event_type=event_type,
@@ -92,13 +100,14 @@ class OutcomeMessages:
                 import_id=None,
                 outcome=AuditOutcome.FAILURE,
                 details={"message_id": message_id, "reason": reason},
-            )
+            ),
         )
 
     def _audit(
         self, audit: Audit, attempt: ImportAttempt, result: ImportFinished
     ) -> OutboundMessage:
         return self._message(
+            attempt.trace,
             AuditEvent(
                 event_id=self._ids.derive(attempt.request_id, audit.event_type),
                 event_type=audit.event_type,
@@ -109,8 +118,15 @@ class OutcomeMessages:
                 import_id=result.import_id,
                 outcome=audit.outcome,
                 details=audit.details(result),
-            )
+            ),
         )
 
-    def _message(self, event: AuditEvent) -> OutboundMessage:
-        return audit_message(event, topic=self._topics.audit)
+    def _message(self, parent: Mapping[str, str], event: AuditEvent) -> OutboundMessage:
+        return OutboundMessage(
+            topic=self._topics.audit,
+            data=audit_event_bytes(event),
+            attributes={
+                **audit_event_attributes(event),
+                **self._trace.produced(parent, self._topics.audit),
+            },
+        )

@@ -2,6 +2,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from opentelemetry.trace import Tracer
+
 from application.errors import AccessDeniedError, ImportSourceError
 from application.ports.import_attempt import ImportAttempt
 from application.ports.import_progress import ImportProgress
@@ -9,6 +11,7 @@ from application.ports.import_writer import ImportWriter
 from application.ports.record_source import RecordSource, SourceDescriptor
 from application.services.auth_service import AuthService
 from application.services.import_attempts import ImportAttempts
+from application.services.import_spans import ROWS_READ, import_step, mark_failed
 from domain.errors import DomainError
 from domain.events.import_ended_in_error import ImportEndedInError
 from domain.lifecycle.import_answer import ImportAnswer
@@ -44,11 +47,13 @@ class ImportDataUseCase:
     attempts: ImportAttempts
     writer: ImportWriter
     progress: ImportProgress
+    tracer: Tracer
     service: DataImportService = field(default_factory=DataImportService, init=False, repr=False)
 
     def execute(self, command: ImportData) -> ImportAnswer:
         try:
-            actor = self.auth.authorize(command.authorization)
+            with import_step(self.tracer, "authorize"):
+                actor = self.auth.authorize(command.authorization)
         except AccessDeniedError as error:
             return self._write(self.attempts.denied(command, error))
         started_at = self.attempts.now()
@@ -64,6 +69,17 @@ class ImportDataUseCase:
             self.progress.finish(tally.rows_read)
 
     def _records(self, command: ImportData, tally: ImportTally) -> Iterator[DataRecord]:
+        span = self.tracer.start_span("read source")
+        try:
+            yield from self._planned(command, tally)
+        except (ImportSourceError, DomainError) as error:
+            mark_failed(span, error)
+            raise
+        finally:
+            span.set_attribute(ROWS_READ, tally.rows_read)
+            span.end()
+
+    def _planned(self, command: ImportData, tally: ImportTally) -> Iterator[DataRecord]:
         with self.source.open(command.source) as stream:
             plan = self.service.plan(
                 dataset=command.dataset,

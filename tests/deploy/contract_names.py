@@ -4,7 +4,10 @@ from typing import Any
 
 from adapters.messaging.pubsub_topology import PubSubTopology
 from adapters.messaging.topology_names import TopologyNames
-from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from opentelemetry.sdk.resources import Resource
+
+from adapters.observability.otel_metric_pipeline import metric_pipeline
+from adapters.observability.otel_worker_metrics import OtelWorkerMetrics
 from shared.configuration import Settings
 
 SETTINGS = frozenset(name.upper() for name in Settings.model_fields)
@@ -63,7 +66,9 @@ def subscription_policy_defaults() -> dict[str, int]:
 
 
 def exposed_metrics() -> frozenset[str]:
-    families = PrometheusWorkerMetrics().registry.collect()
+    pipeline = metric_pipeline(resource=Resource.create(), exporter=None)
+    OtelWorkerMetrics(pipeline).message_finished("completed", duration_seconds=0.1)
+    families = pipeline.registry.collect()
     samples = {sample.name for family in families for sample in family.samples}
     return frozenset(samples | {_without_histogram_suffix(name) for name in samples})
 

@@ -11,3 +11,6 @@ class FakeTraceContext(TraceContext):
 
     def current(self) -> Mapping[str, str]:
         return {"traceparent": self._traceparent}
+
+    def produced(self, parent: Mapping[str, str], destination: str) -> Mapping[str, str]:
+        return parent

@@ -7,7 +7,7 @@ POLL_SECONDS = 0.05
 
 
 def wait_until_copying(proxy: FaultProxy, *, timeout_seconds: float) -> None:
-    """Until the worker has sent a few MiB more to PostgreSQL than when called: a COPY is running."""
+    """Until the worker has sent PostgreSQL a few MiB more than when called: a COPY is running."""
     target = proxy.upstream_bytes + COPY_UNDER_WAY_BYTES
     deadline = time.monotonic() + timeout_seconds
     while proxy.upstream_bytes < target:

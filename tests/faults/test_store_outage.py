@@ -9,7 +9,6 @@ from tests.e2e.health_client import HealthAnswer
 from tests.e2e.postgres_schema import PostgresSchema
 from tests.e2e.request_publisher import RequestPublisher
 from tests.e2e.standby_subscription import create_plain_subscription
-from tests.e2e.worker_launcher import WorkerLauncher
 from tests.e2e.worker_process import LogEvent, WorkerProcess
 from tests.faults.backlog import Backlog, EndState, retried_deliveries, settle
 from tests.support.fault_proxy import FaultProxy

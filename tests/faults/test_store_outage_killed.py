@@ -56,9 +56,9 @@ def killed(
     BACKLOG.publish(request_publisher)
     running_worker.wait_for_log(_paused, timeout_seconds=WAIT_SECONDS)
     running_worker.kill()
-    replacement = worker_launcher.start_ready("replacement", probe_path="/livez")
     time.sleep(OUTAGE_SECONDS)
     postgres_proxy.restore()
+    replacement = worker_launcher.start_ready("replacement")
     return KilledInOutage(
         end=settle([BACKLOG], inbox=event_inbox, schema=e2e_schema, timeout_seconds=WAIT_SECONDS),
         replacement=replacement,

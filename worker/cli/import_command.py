@@ -54,10 +54,16 @@ def run(arguments: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     use_case = components.operator_import(interactive=sys.stderr.isatty())
     shorten_thread_switch_interval()
-    with bound_log_context(
-        correlation_id=command.correlation_id, import_id=command.import_id, dataset=command.dataset
+    with (
+        bound_log_context(
+            correlation_id=command.correlation_id,
+            import_id=command.import_id,
+            dataset=command.dataset,
+        ),
+        components.telemetry.tracer.start_as_current_span("import file"),
     ):
         result = use_case.execute(command).result
+    components.telemetry.close()
     print_json(encode_result_event(result))
     return _exit_code(result)
 

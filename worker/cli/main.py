@@ -17,6 +17,7 @@ from worker.cli import (
     records_command,
     request_command,
     run_command,
+    schema_command,
     token_command,
     topology_command,
 )
@@ -35,6 +36,7 @@ COMMANDS = (
     token_command,
     dead_letters_command,
     health_command,
+    schema_command,
 )
 
 

@@ -19,8 +19,12 @@ def run(arguments: argparse.Namespace, settings: Settings) -> int:
     """Runs the consumer and the health sidecar until SIGTERM or SIGINT, then drains in-flight
     imports within SHUTDOWN_GRACE_SECONDS and exits 0.
     """
-    runtime = bootstrap(settings).worker.runtime
+    components = bootstrap(settings)
+    runtime = components.worker.runtime
     tune_garbage_collection()
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signal_number, lambda *_: runtime.request_stop())
-    return runtime.run()
+    try:
+        return runtime.run()
+    finally:
+        components.telemetry.close()

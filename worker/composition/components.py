@@ -7,7 +7,6 @@ from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
 from adapters.observability.null_import_progress import NullImportProgress
-from adapters.observability.otel_trace_context import OtelTraceContext
 from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
@@ -19,7 +18,6 @@ from application.ports.import_progress import ImportProgress
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
-from application.ports.trace_context import TraceContext
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
 from application.services.cache_requests import CacheMetrics
@@ -41,6 +39,7 @@ from worker.composition.resilience import Resilience
 from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
 from worker.composition.secret_components import SecretComponents
+from worker.composition.telemetry_components import TelemetryComponents
 
 if TYPE_CHECKING:
     from worker.composition.messaging_components import MessagingComponents
@@ -56,6 +55,8 @@ class Components:
     def __init__(self, settings: Settings, overrides: Overrides) -> None:
         self.settings = settings
         self.overrides = overrides
+        self.telemetry = TelemetryComponents(settings, overrides)
+        self.caching = CacheComponents(self)
 
     @cached_property
     def clock(self) -> Clock:
@@ -66,16 +67,8 @@ class Components:
         return self.overrides.get("ids") or UuidIdGenerator()
 
     @cached_property
-    def trace(self) -> TraceContext:
-        return self.overrides.get("trace") or OtelTraceContext()
-
-    @cached_property
     def resilience(self) -> Resilience:
         return Resilience(self.settings)
-
-    @cached_property
-    def caching(self) -> CacheComponents:
-        return CacheComponents(self)
 
     @cached_property
     def uow(self) -> UnitOfWork:
@@ -99,11 +92,13 @@ class Components:
         topics = EventTopics(
             results=self.settings.import_results_topic, audit=self.settings.audit_events_topic
         )
-        return OutcomeMessages(topics=topics, clock=self.clock, ids=self.ids)
+        return OutcomeMessages(
+            topics=topics, clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context
+        )
 
     @cached_property
     def attempts(self) -> ImportAttempts:
-        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.trace)
+        return ImportAttempts(clock=self.clock, ids=self.ids, trace=self.telemetry.trace_context)
 
     @cached_property
     def auth(self) -> AuthService:
@@ -155,6 +150,7 @@ class Components:
         for part in ("worker", "caching", "secrets"):
             if part in self.__dict__:
                 getattr(self, part).close()
+        self.telemetry.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
@@ -165,7 +161,7 @@ class Components:
         return self.import_data(
             auth=AuthService(None, anonymous=operator),
             source=CsvRecordSource(openers={"file": LocalFileOpener()}, reader=CsvTabularReader()),
-            writer=self.recorder(NoHandOver()),
+            writer=self.recorder(NoHandOver(), UNCOUNTED),
             progress=self.overrides.get("progress") or _operator_progress(interactive),
         )
 
@@ -178,18 +174,23 @@ class Components:
         progress: ImportProgress,
     ) -> ImportDataUseCase:
         return ImportDataUseCase(
-            auth=auth, source=source, attempts=self.attempts, writer=writer, progress=progress
+            auth=auth,
+            source=source,
+            attempts=self.attempts,
+            writer=writer,
+            progress=progress,
+            tracer=self.telemetry.tracer,
         )
 
-    def recorder(
-        self, hand_over: OutboxHandOver, count: CacheMetrics = UNCOUNTED
-    ) -> ImportRecorder:
+    def recorder(self, hand_over: OutboxHandOver, count: CacheMetrics) -> ImportRecorder:
         return ImportRecorder(
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
             completed=self.caching.completed_imports(count),
             record_cache=self.caching.record_cache(count),
+            tracer=self.telemetry.tracer,
+            store_attributes=self.telemetry.store_attributes,
         )
 
 

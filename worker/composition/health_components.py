@@ -11,6 +11,7 @@ from application.ports.unit_of_work import UnitOfWork
 from application.use_cases.check_health import CheckHealthUseCase
 from worker.health.health_server import HealthServer
 from worker.health.liveness_monitor import LivenessMonitor
+from worker.health.reported_readiness import ReportedReadiness
 
 if TYPE_CHECKING:
     from worker.composition.worker_components import WorkerComponents
@@ -60,7 +61,9 @@ class HealthComponents:
             self._settings.health_host,
             self._settings.health_port,
             liveness=self.liveness.alive,
-            readiness=self.check.execute,
+            readiness=ReportedReadiness(
+                check=self.check.execute, gauge=self._worker.worker_metrics
+            ),
             draining=self._worker.signals.draining.is_set,
-            metrics=self._worker.prometheus.exposition,
+            metrics=self._worker.worker_metrics.exposition,
         )

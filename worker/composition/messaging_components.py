@@ -13,11 +13,11 @@ from application.services.record_read_audit import RecordReadAudit
 from application.use_cases.read_record import ReadRecordUseCase
 from shared.configuration_error import ConfigurationError
 from shared.resilience.dependency_policy import DependencyPolicy
+from worker.composition.operator_login import operator_reader
 
 PUBLISH = "pubsub_publish"
 PULL = "pubsub_pull"
 MAX_ACK_DEADLINE_SECONDS = 600
-from worker.composition.operator_login import operator_reader
 
 if TYPE_CHECKING:
     from worker.composition.components import Components
@@ -64,7 +64,11 @@ class MessagingComponents:
 
     @cached_property
     def pubsub_publisher(self) -> PubSubMessagePublisher:
-        return PubSubMessagePublisher(project_id=self.project_id, policy=self.publish_policy)
+        return PubSubMessagePublisher(
+            project_id=self.project_id,
+            policy=self.publish_policy,
+            tracer=self._root.telemetry.tracer,
+        )
 
     @cached_property
     def publisher(self) -> MessagePublisher:

@@ -1,5 +1,7 @@
 from typing import TypedDict
 
+from opentelemetry.trace import Tracer
+
 from application.ports.cache import Cache
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
@@ -28,3 +30,4 @@ class Overrides(TypedDict, total=False):
     trace: TraceContext
     metrics: MessageMetrics
     tracing: Tracing
+    tracer: Tracer

@@ -2,13 +2,13 @@ import threading
 from functools import cached_property, partial
 from typing import Protocol, TypeVar
 
-from adapters.observability.otel_tracing import OtelTracing, unexported_tracer_provider
-from adapters.observability.prometheus_worker_metrics import PrometheusWorkerMetrics
+from adapters.observability.otel_worker_metrics import OtelWorkerMetrics
 from application.ports.import_writer import ImportWriter
 from application.services.cached_repeat_answers import CachedRepeatAnswers
 from application.services.import_recorder import ImportRecorder
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
 from application.use_cases.import_data import ImportDataUseCase
+from application.use_cases.measure_outbox import MeasureOutboxUseCase
 from application.use_cases.relay_outbox import RelayOutboxUseCase
 from worker.composition.components import Components
 from worker.composition.health_components import HealthComponents
@@ -16,6 +16,7 @@ from worker.composition.messaging_components import MessagingComponents
 from worker.consumer.batched_import_writer import BatchedImportWriter
 from worker.consumer.import_execution import ImportExecution
 from worker.consumer.import_request_handler import ImportRequestHandler, MessageMetrics, Tracing
+from worker.consumer.outbox_backlog_report import OutboxBacklogReport
 from worker.consumer.outbox_relayer import OutboxRelayer
 from worker.consumer.pull_supervisor import PullSupervisor, RequiredDependency
 from worker.consumer.stopping_progress import StoppingProgress
@@ -55,7 +56,7 @@ class WorkerComponents:
 
     @cached_property
     def recorder(self) -> ImportRecorder:
-        return self.root.recorder(self.relay, self.prometheus)
+        return self.root.recorder(self.relay, self.worker_metrics)
 
     @cached_property
     def batch_writer(self) -> BatchedImportWriter:
@@ -88,19 +89,26 @@ class WorkerComponents:
         )
 
     @cached_property
-    def prometheus(self) -> PrometheusWorkerMetrics:
-        metrics = PrometheusWorkerMetrics()
+    def worker_metrics(self) -> OtelWorkerMetrics:
+        """The one recording object of the worker's metrics, served on /metrics."""
+        metrics = self.root.telemetry.metrics
         self.root.resilience.watch.subscribe(metrics.circuit_state)
         return metrics
 
     @cached_property
     def metrics(self) -> MessageMetrics:
-        return self.root.overrides.get("metrics") or self.prometheus
+        return self.root.overrides.get("metrics") or self.worker_metrics
 
     @cached_property
     def tracing(self) -> Tracing:
-        given = self.root.overrides.get("tracing")
-        return given or OtelTracing(unexported_tracer_provider()).span
+        return self.root.overrides.get("tracing") or self.root.telemetry.message_tracing.span
+
+    @cached_property
+    def relayer(self) -> OutboxRelayer:
+        report = OutboxBacklogReport(
+            measure=MeasureOutboxUseCase(uow=self.root.uow).execute, gauge=self.worker_metrics
+        )
+        return OutboxRelayer(self.relay, report=report)
 
     @cached_property
     def handler(self) -> ImportRequestHandler:
@@ -139,7 +147,7 @@ class WorkerComponents:
                 RequiredDependency(policy=messaging.pull_policy, trial=messaging.subscriber.probe),
             ),
             pull=messaging.pull_policy,
-            pulling=self.prometheus.pulling,
+            pulling=self.worker_metrics.pulling,
             grace_seconds=self._settings.shutdown_grace_seconds,
         )
 
@@ -149,7 +157,7 @@ class WorkerComponents:
         return WorkerRuntime(
             subscriber=subscriber,
             supervisor=self.supervisor,
-            relayer=OutboxRelayer(self.relay),
+            relayer=self.relayer,
             sidecar=self.health.server,
             heartbeat=self.health.liveness,
             signals=self.signals,
@@ -180,7 +188,7 @@ class WorkerComponents:
             source=self.root.message_source,
             writer=CachedRepeatAnswers(
                 writer=writer,
-                completed=self.root.caching.completed_imports(self.prometheus),
+                completed=self.root.caching.completed_imports(self.worker_metrics),
                 messages=self.root.outcome_messages,
                 publisher=self.messaging.publisher,
             ),

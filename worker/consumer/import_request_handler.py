@@ -14,6 +14,7 @@ from application.ports.id_generator import IdGenerator
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
 from application.use_cases.import_data import ImportData
 from domain.events.import_completed import ImportCompleted
+from domain.events.import_ended_in_error import ImportEndedInError
 from domain.lifecycle.import_answer import ImportAnswer
 from worker.consumer.message_outcome import MessageOutcome
 from worker.messages.import_request_parser import parse_import_request
@@ -23,8 +24,25 @@ RETRIED_ERRORS = (DependencyUnavailableError, ImportCancelledError)
 
 logger = logging.getLogger(__name__)
 
-Decision = tuple[MessageOutcome, ImportAnswer | None]
-Tracing = Callable[[str, dict[str, str]], AbstractContextManager[None]]
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    outcome: MessageOutcome
+    answer: ImportAnswer | None = None
+    error_code: str | None = None
+
+    @classmethod
+    def of(cls, answer: ImportAnswer) -> "Decision":
+        result = answer.result
+        error_code = result.error.code if isinstance(result, ImportEndedInError) else None
+        return cls(MessageOutcome.of(answer), answer, error_code)
+
+
+class ConsumerSpan(Protocol):
+    def settle(self, outcome: str, error_code: str | None) -> None: ...
+
+
+Tracing = Callable[[InboundMessage], AbstractContextManager[ConsumerSpan]]
 
 
 class MessageMetrics(Protocol):
@@ -59,10 +77,11 @@ class ImportRequestHandler:
         started = time.perf_counter()
         self.metrics.message_started()
         with bound_log_context(correlation_id=correlation_id):
-            with self.tracing("import-request process", dict(message.attributes)):
-                outcome, answer = self._decide(message, correlation_id)
-        self._finish(outcome, answer, started=started)
-        return AckDecision.NACK if outcome is MessageOutcome.RETRIED else AckDecision.ACK
+            with self.tracing(message) as span:
+                decision = self._decide(message, correlation_id)
+                span.settle(decision.outcome, decision.error_code)
+        self._finish(decision, started=started)
+        return AckDecision.NACK if decision.outcome is MessageOutcome.RETRIED else AckDecision.ACK
 
     def _decide(self, message: InboundMessage, correlation_id: str) -> Decision:
         try:
@@ -84,18 +103,15 @@ class ImportRequestHandler:
     ) -> Decision:
         self.dead_letter.execute(_dead_letter(message, error, correlation_id))
         logger.warning("message.dead_lettered", extra={"reason": error.reason})
-        return MessageOutcome.DEAD_LETTERED, None
+        return Decision(MessageOutcome.DEAD_LETTERED, error_code=error.reason)
 
     def _import(self, command: ImportData) -> Decision:
-        answer = self.imports.run(command)
-        return MessageOutcome.of(answer), answer
+        return Decision.of(self.imports.run(command))
 
-    def _finish(
-        self, outcome: MessageOutcome, answer: ImportAnswer | None, *, started: float
-    ) -> None:
-        rows_imported, rows_rejected = _rows_stored(answer)
+    def _finish(self, decision: Decision, *, started: float) -> None:
+        rows_imported, rows_rejected = _rows_stored(decision.answer)
         self.metrics.message_finished(
-            outcome,
+            decision.outcome,
             duration_seconds=time.perf_counter() - started,
             rows_imported=rows_imported,
             rows_rejected=rows_rejected,
@@ -113,7 +129,7 @@ def _retried_on_outage(handle: Callable[[], Decision]) -> Decision:
         return handle()
     except RETRIED_ERRORS as error:
         logger.warning("message.retried", extra={"error_code": error.code})
-        return MessageOutcome.RETRIED, None
+        return Decision(MessageOutcome.RETRIED, error_code=error.code)
 
 
 def _dead_letter(

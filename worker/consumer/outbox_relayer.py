@@ -1,5 +1,6 @@
 import logging
 import threading
+from collections.abc import Callable
 
 from application.errors import DependencyUnavailableError
 from application.use_cases.relay_outbox import RelayOutboxUseCase
@@ -12,7 +13,8 @@ logger = logging.getLogger(__name__)
 
 class OutboxRelayer:
     """Sweeps the outbox on its own thread every interval, for messages a failed publish or a
-    crashed process left behind; those younger than the minimum age are still being handed over."""
+    crashed process left behind; those younger than the minimum age are still being handed over.
+    After each sweep it reports the backlog left."""
 
     def __init__(
         self,
@@ -20,8 +22,10 @@ class OutboxRelayer:
         *,
         interval_seconds: float = DEFAULT_INTERVAL_SECONDS,
         sweep_min_age_seconds: float = DEFAULT_SWEEP_MIN_AGE_SECONDS,
+        report: Callable[[], None] = lambda: None,
     ) -> None:
         self._relay = relay
+        self._report = report
         self._interval_seconds = interval_seconds
         self._sweep_min_age_seconds = sweep_min_age_seconds
         self._stopped = threading.Event()
@@ -49,5 +53,6 @@ class OutboxRelayer:
     def _sweep(self) -> None:
         try:
             self.relay_now(min_age_seconds=self._sweep_min_age_seconds)
+            self._report()
         except Exception:
             logger.exception("outbox.relay_crashed")

@@ -7,7 +7,9 @@ from domain.model.column_spec import ColumnSpec
 
 
 class ColumnSpecModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    """A column's type and whether an empty field rejects the row; unlisted columns are strings."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="ColumnSpec")
 
     type: ColumnType = ColumnType.STRING
     required: bool = False

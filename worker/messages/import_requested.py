@@ -2,17 +2,29 @@ from datetime import datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
 from worker.messages.column_schema import ColumnSpecModel
 from worker.messages.wire_types import DatasetName, Delimiter, ImportId
 
 SOURCE_SCHEMES = ("file://", "gs://", "https://")
+SOURCE_URI_PATTERN = "^(file|gs|https)://"
+ONE_LOCATION: JsonDict = {
+    "oneOf": [
+        {"required": ["uri"], "properties": {"uri": {"type": "string"}}},
+        {"required": ["inline"], "properties": {"inline": {"type": "string"}}},
+    ]
+}
 
 
 class SourceModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
+    """Where the CSV is: exactly one of `uri` and `inline`."""
 
-    uri: str | None = None
+    model_config = ConfigDict(
+        frozen=True, extra="allow", title="Source", json_schema_extra=ONE_LOCATION
+    )
+
+    uri: str | None = Field(default=None, json_schema_extra={"pattern": SOURCE_URI_PATTERN})
     inline: str | None = None
     format: Literal["csv"] = "csv"
     delimiter: Delimiter = ","
@@ -29,7 +41,7 @@ class SourceModel(BaseModel):
 
 
 class ImportRequestedV1(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="allow", title="ImportRequested")
 
     import_id: ImportId
     dataset: DatasetName

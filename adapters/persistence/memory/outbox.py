@@ -2,7 +2,7 @@ from collections.abc import Sequence
 
 from adapters.persistence.memory.store import InMemoryStore
 from application.ports.outbound_message import OutboundMessage
-from application.ports.outbox import Outbox, PendingMessage
+from application.ports.outbox import Outbox, OutboxBacklog, PendingMessage
 
 
 class InMemoryOutbox(Outbox):
@@ -28,3 +28,6 @@ class InMemoryOutbox(Outbox):
 
     def mark_published(self, positions: Sequence[int]) -> None:
         self.published.extend(positions)
+
+    def backlog(self) -> OutboxBacklog:
+        return self._store.backlog()

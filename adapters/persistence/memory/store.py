@@ -4,7 +4,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 
 from application.ports.outbound_message import OutboundMessage
-from application.ports.outbox import PendingMessage
+from application.ports.outbox import OutboxBacklog, PendingMessage
 from domain.events.import_finished import ImportFinished
 from domain.lifecycle.completed_import_is_final import CompletedImportIsFinal
 from domain.model.data_record import DataRecord, RecordKey
@@ -36,6 +36,13 @@ class InMemoryStore:
             positions = list(itertools.islice(claimable, limit))
             self._claimed.update(positions)
             return [PendingMessage(position=at, message=self.outbox[at]) for at in positions]
+
+    def backlog(self) -> OutboxBacklog:
+        with self._lock:
+            oldest = min(self._written_at.values(), default=None)
+            pending = len(self.outbox)
+        age = 0.0 if oldest is None else time.monotonic() - oldest
+        return OutboxBacklog(pending=pending, oldest_age_seconds=age)
 
     def release(self, positions: Iterable[int]) -> None:
         with self._lock:

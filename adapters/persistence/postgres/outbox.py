@@ -8,7 +8,7 @@ from adapters.persistence.message_codec import decode_attributes, encode_attribu
 from adapters.persistence.postgres.errors import postgres_errors
 from adapters.persistence.postgres.tables import PostgresTables
 from application.ports.outbound_message import OutboundMessage
-from application.ports.outbox import Outbox, PendingMessage
+from application.ports.outbox import Outbox, OutboxBacklog, PendingMessage
 
 RESERVE_POSITIONS = sql.SQL(
     "SELECT nextval(pg_get_serial_sequence(%s, 'position')), statement_timestamp()::text"
@@ -23,6 +23,11 @@ SELECT_PENDING = sql.SQL(
 MARK_PUBLISHED = sql.SQL(
     "UPDATE {} SET published_at = now() WHERE position = ANY(%s::bigint[])"
     " AND published_at IS NULL"
+)
+
+BACKLOG = sql.SQL(
+    "SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float8"
+    " FROM {} WHERE published_at IS NULL"
 )
 
 
@@ -72,3 +77,9 @@ class PostgresOutbox(Outbox):
         query = MARK_PUBLISHED.format(self._tables.outbox)
         with postgres_errors():
             self._connection.execute(query, (list(positions),))
+
+    def backlog(self) -> OutboxBacklog:
+        with postgres_errors():
+            row = self._connection.execute(BACKLOG.format(self._tables.outbox)).fetchone()
+        pending, age = row if row is not None else (0, 0.0)
+        return OutboxBacklog(pending=pending, oldest_age_seconds=max(age, 0.0))

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from adapters.persistence.message_codec import decode_attributes, encode_attributes
 from adapters.persistence.sqlite.errors import sqlite_errors
 from application.ports.outbound_message import OutboundMessage
-from application.ports.outbox import Outbox, PendingMessage
+from application.ports.outbox import Outbox, OutboxBacklog, PendingMessage
 
 INSERT = "INSERT INTO outbox (topic, data, attributes) VALUES (?, ?, ?) RETURNING position"
 TAKE_WRITE_LOCK = "UPDATE outbox SET position = position WHERE 0"
@@ -15,6 +15,11 @@ SELECT_PENDING = (
 MARK_PUBLISHED = (
     "UPDATE outbox SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     " WHERE position = ? AND published_at IS NULL"
+)
+
+BACKLOG = (
+    "SELECT count(*), coalesce((julianday('now') - julianday(min(created_at))) * 86400.0, 0.0)"
+    " FROM outbox WHERE published_at IS NULL"
 )
 
 
@@ -45,6 +50,11 @@ class SqliteOutbox(Outbox):
     def mark_published(self, positions: Sequence[int]) -> None:
         with sqlite_errors():
             self._connection.executemany(MARK_PUBLISHED, ((position,) for position in positions))
+
+    def backlog(self) -> OutboxBacklog:
+        with sqlite_errors():
+            pending, age = self._connection.execute(BACKLOG).fetchone()
+        return OutboxBacklog(pending=pending, oldest_age_seconds=max(float(age), 0.0))
 
     def _insert(self, message: OutboundMessage) -> PendingMessage:
         row = (message.topic, message.data, encode_attributes(message.attributes))

@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def subscription_reader(pubsub_project_id: str) -> Iterator[SubscriptionReader]:
 @pytest.fixture
 def message_publisher(applied_topology: str) -> Iterator[PubSubMessagePublisher]:
     publisher = PubSubMessagePublisher(
-        policy=quick_policy(), project_id=applied_topology, timeout_seconds=5.0
+        policy=quick_policy(), tracer=NoOpTracer(), project_id=applied_topology, timeout_seconds=5.0
     )
     yield publisher
     publisher.close()

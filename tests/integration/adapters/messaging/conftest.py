@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 from collections.abc import Iterator
 
 import pytest
@@ -20,7 +21,10 @@ def topology_project_id(pubsub_project_id: str) -> str:
 @pytest.fixture
 def message_publisher(topology_project_id: str) -> Iterator[PubSubMessagePublisher]:
     publisher = PubSubMessagePublisher(
-        policy=quick_policy(), project_id=topology_project_id, timeout_seconds=5.0
+        policy=quick_policy(),
+        tracer=NoOpTracer(),
+        project_id=topology_project_id,
+        timeout_seconds=5.0,
     )
     yield publisher
     publisher.close()

@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -147,7 +148,10 @@ def test_should_raise_dependency_unavailable_when_emulator_is_unreachable(
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
     publisher = PubSubMessagePublisher(
-        policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=0.5
+        policy=quick_policy(),
+        tracer=NoOpTracer(),
+        project_id=pubsub_project_id,
+        timeout_seconds=0.5,
     )
     sut = _replayer(pubsub_project_id, publisher)
 

@@ -1,3 +1,4 @@
+from opentelemetry.trace import NoOpTracer
 import pytest
 
 from adapters.messaging.pubsub_message_publisher import PubSubMessagePublisher
@@ -97,7 +98,10 @@ def test_should_raise_dependency_unavailable_within_timeout_when_emulator_is_unr
     pubsub_project_id: str, closed_port_host: str
 ) -> None:
     sut = PubSubMessagePublisher(
-        policy=quick_policy(), project_id=pubsub_project_id, timeout_seconds=1.0
+        policy=quick_policy(),
+        tracer=NoOpTracer(),
+        project_id=pubsub_project_id,
+        timeout_seconds=1.0,
     )
     message = OutboundMessage(topic="import-requests", data=b"{}")
 

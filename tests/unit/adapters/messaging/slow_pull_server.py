@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-import grpc  # type: ignore[import-untyped]
+import grpc
 from google.pubsub_v1.types import PullRequest, PullResponse
 
 

@@ -2,7 +2,7 @@ import re
 
 from opentelemetry.sdk.trace import TracerProvider
 
-from adapters.observability.otel_tracing import OtelTracing
+from tests.unit.adapters.observability.message_spans import consumer_span
 from adapters.observability.trace_log_processor import add_trace_ids
 
 TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
@@ -10,7 +10,7 @@ TRACEPARENT = f"00-{TRACE_ID}-b7ad6b7169203331-01"
 
 
 def test_should_add_the_trace_id_of_the_current_span(tracer_provider: TracerProvider) -> None:
-    with OtelTracing(tracer_provider).span("process", {"traceparent": TRACEPARENT}):
+    with consumer_span(tracer_provider, {"traceparent": TRACEPARENT}):
 
         event = add_trace_ids(None, "info", {"event": "import.started"})
 
@@ -18,7 +18,7 @@ def test_should_add_the_trace_id_of_the_current_span(tracer_provider: TracerProv
 
 
 def test_should_add_the_span_id_as_sixteen_hex_digits(tracer_provider: TracerProvider) -> None:
-    with OtelTracing(tracer_provider).span("process", {"traceparent": TRACEPARENT}):
+    with consumer_span(tracer_provider, {"traceparent": TRACEPARENT}):
 
         event = add_trace_ids(None, "info", {"event": "import.started"})
 

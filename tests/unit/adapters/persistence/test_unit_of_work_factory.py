@@ -6,7 +6,10 @@ from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.persistence.postgres.unit_of_work import PostgresUnitOfWork
 from adapters.persistence.sqlite.unit_of_work import SqliteUnitOfWork
 from adapters.persistence.thread_local_unit_of_work import ThreadLocalUnitOfWork
-from adapters.persistence.unit_of_work_factory import create_unit_of_work
+from adapters.persistence.unit_of_work_factory import (
+    create_unit_of_work,
+    database_span_attributes,
+)
 from application.errors import DependencyUnavailableError
 from application.ports.database_credentials import DatabaseCredentials, DatabaseLogin
 
@@ -118,3 +121,19 @@ class UnusedCredentials(DatabaseCredentials):
 
     def release(self, login: DatabaseLogin) -> None:
         return None
+
+
+@pytest.mark.parametrize(
+    ("database_url", "attributes"),
+    [
+        ("postgresql://worker@db.internal/imports", {"db.system.name": "postgresql"}),
+        ("postgres://worker@db.internal/imports", {"db.system.name": "postgresql"}),
+        ("sqlite:///./var/import-worker.db", {"db.system.name": "sqlite"}),
+        ("memory://", {}),
+    ],
+    ids=["postgresql", "postgres", "sqlite", "memory"],
+)
+def test_should_name_the_database_system_for_the_spans_that_write_to_it(
+    database_url: str, attributes: dict[str, str]
+) -> None:
+    assert database_span_attributes(database_url) == attributes

@@ -12,6 +12,7 @@ from domain.events.import_completed import ImportCompleted
 from domain.lifecycle.import_answer import ImportAnswer
 from tests.fakes.fake_cache import FakeCache
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
+from tests.fakes.fake_trace_context import FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.recording_cache_metrics import RecordingCacheMetrics
 from tests.fakes.recording_import_writer import RecordingImportWriter
@@ -24,7 +25,12 @@ from tests.unit.application.services.outcome_messages_examples import (
     attempt_of,
 )
 
-MESSAGES = OutcomeMessages(topics=TOPICS, clock=FixedClock(STARTED_AT), ids=SequentialIdGenerator())
+MESSAGES = OutcomeMessages(
+    topics=TOPICS,
+    clock=FixedClock(STARTED_AT),
+    ids=SequentialIdGenerator(),
+    trace=FakeTraceContext(),
+)
 REPEAT = replace(COMPLETED, event_id="00000000-0000-4000-8000-000000000009", correlation_id="c-9")
 
 

@@ -7,7 +7,7 @@ from application.ports.outbound_message import OutboundMessage
 from application.services.outcome_messages import OutcomeMessages
 from domain.events.import_finished import ImportFinished
 from domain.lifecycle.import_answer import ImportAnswer
-from tests.fakes.fake_trace_context import TRACEPARENT
+from tests.fakes.fake_trace_context import TRACEPARENT, FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.application.services.outcome_messages_examples import (
@@ -32,7 +32,12 @@ OTHER_TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
 
 @pytest.fixture
 def sut() -> OutcomeMessages:
-    return OutcomeMessages(topics=TOPICS, clock=FixedClock(AUDITED_AT), ids=SequentialIdGenerator())
+    return OutcomeMessages(
+        topics=TOPICS,
+        clock=FixedClock(AUDITED_AT),
+        ids=SequentialIdGenerator(),
+        trace=FakeTraceContext(),
+    )
 
 
 def first_answer(
@@ -225,5 +230,9 @@ def test_should_send_a_dead_letter_audit_to_the_audit_topic_with_its_attributes(
     assert message == OutboundMessage(
         topic="audit-events",
         data=message.data,
-        attributes={"event_type": "message.dead_lettered", "correlation_id": "corr-1"},
+        attributes={
+            "event_type": "message.dead_lettered",
+            "correlation_id": "corr-1",
+            "traceparent": TRACEPARENT,
+        },
     )

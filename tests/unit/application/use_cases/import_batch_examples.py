@@ -187,6 +187,9 @@ class ArrivalTraceContext(TraceContext):
     def current(self) -> Mapping[str, str]:
         return {"traceparent": ARRIVAL.get()}
 
+    def produced(self, parent: Mapping[str, str], destination: str) -> Mapping[str, str]:
+        return parent
+
 
 def prepared_on_arrival(sut: BatchUnderTest, command: ImportData) -> ImportAttempt:
     arrival = contextvars.Context()

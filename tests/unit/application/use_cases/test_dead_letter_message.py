@@ -10,6 +10,7 @@ from application.ports.outbound_message import OutboundMessage
 from application.services.outcome_messages import OutcomeMessages, EventTopics
 from application.use_cases.dead_letter_message import DeadLetterMessage, DeadLetterMessageUseCase
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
+from tests.fakes.fake_trace_context import TRACEPARENT, FakeTraceContext
 from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 
@@ -38,7 +39,10 @@ def sut(publisher: FakeMessagePublisher) -> DeadLetterMessageUseCase:
         publisher=publisher,
         dead_letter_topic=DEAD_LETTER_TOPIC,
         messages=OutcomeMessages(
-            topics=TOPICS, clock=FixedClock(DEAD_LETTERED_AT), ids=SequentialIdGenerator()
+            topics=TOPICS,
+            clock=FixedClock(DEAD_LETTERED_AT),
+            ids=SequentialIdGenerator(),
+            trace=FakeTraceContext(),
         ),
     )
 
@@ -134,7 +138,7 @@ def test_should_send_the_audit_to_the_audit_topic(
     assert publisher.published[1].topic == "audit-events"
 
 
-def test_should_give_the_audit_its_event_type_and_correlation_id_as_attributes(
+def test_should_give_the_audit_its_event_type_correlation_id_and_trace_as_attributes(
     sut: DeadLetterMessageUseCase, publisher: FakeMessagePublisher
 ) -> None:
     sut.execute(COMMAND)
@@ -142,6 +146,7 @@ def test_should_give_the_audit_its_event_type_and_correlation_id_as_attributes(
     assert dict(publisher.published[1].attributes) == {
         "event_type": "message.dead_lettered",
         "correlation_id": "corr-1",
+        "traceparent": TRACEPARENT,
     }
 
 

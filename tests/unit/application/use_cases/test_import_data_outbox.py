@@ -60,7 +60,7 @@ def test_should_give_the_result_message_the_contract_attributes_and_the_trace(
     }
 
 
-def test_should_give_each_audit_message_its_event_type_and_correlation_id(
+def test_should_give_each_audit_message_its_event_type_correlation_id_and_trace(
     make_import_data: ImportDataFactory, uow: InMemoryUnitOfWork
 ) -> None:
     sut = make_import_data(FakeRecordSource(header=HEADER, rows=VALID_ROWS))
@@ -68,8 +68,16 @@ def test_should_give_each_audit_message_its_event_type_and_correlation_id(
     sut.execute(COMMAND)
 
     assert [dict(message.attributes) for message in outbox_messages(uow)[1:]] == [
-        {"event_type": "import.requested", "correlation_id": CORRELATION_ID},
-        {"event_type": "import.completed", "correlation_id": CORRELATION_ID},
+        {
+            "event_type": "import.requested",
+            "correlation_id": CORRELATION_ID,
+            "traceparent": TRACEPARENT,
+        },
+        {
+            "event_type": "import.completed",
+            "correlation_id": CORRELATION_ID,
+            "traceparent": TRACEPARENT,
+        },
     ]
 
 

@@ -51,7 +51,10 @@ def _serving(monkeypatch: pytest.MonkeyPatch, runtime: FakeRuntime) -> list[Sett
 
     def bootstrap(settings: Settings) -> Any:
         built.append(settings)
-        return SimpleNamespace(worker=SimpleNamespace(runtime=runtime))
+        return SimpleNamespace(
+            worker=SimpleNamespace(runtime=runtime),
+            telemetry=SimpleNamespace(close=lambda: None),
+        )
 
     monkeypatch.setattr(run_command, "bootstrap", bootstrap)
     return built

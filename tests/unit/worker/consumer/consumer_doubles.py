@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 import structlog
 
+from adapters.messaging.inbound_message import InboundMessage
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FinishedMessage:
@@ -41,16 +43,35 @@ class RecordingMessageMetrics:
         return [message.outcome for message in self.finished]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SettledMessage:
+    message_id: str
+    outcome: str
+    error_code: str | None
+
+
+@dataclass
+class RecordingSpan:
+    message_id: str
+    settled: list[SettledMessage]
+
+    def settle(self, outcome: str, error_code: str | None) -> None:
+        self.settled.append(
+            SettledMessage(message_id=self.message_id, outcome=str(outcome), error_code=error_code)
+        )
+
+
 @dataclass
 class RecordingTracing:
-    spans: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    messages: list[InboundMessage] = field(default_factory=list)
     contexts: list[Mapping[str, object]] = field(default_factory=list)
+    settled: list[SettledMessage] = field(default_factory=list)
 
-    def __call__(self, name: str, carrier: dict[str, str]) -> AbstractContextManager[None]:
-        return self._span(name, carrier)
+    def __call__(self, message: InboundMessage) -> AbstractContextManager[RecordingSpan]:
+        return self._span(message)
 
     @contextmanager
-    def _span(self, name: str, carrier: dict[str, str]) -> Iterator[None]:
-        self.spans.append((name, carrier))
+    def _span(self, message: InboundMessage) -> Iterator[RecordingSpan]:
+        self.messages.append(message)
         self.contexts.append(structlog.contextvars.get_contextvars())
-        yield
+        yield RecordingSpan(message.message_id, self.settled)

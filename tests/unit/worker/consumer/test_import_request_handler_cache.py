@@ -58,9 +58,11 @@ def handled(world: HandlerWorld, messages: list[InboundMessage]) -> dict[str, An
     return {"decisions": decisions, "results": world.results(), "audits": world.audit_types()}
 
 
-def cache_requests(world: HandlerWorld, result: str) -> float | None:
-    registry = world.built[-1].worker.prometheus.registry
-    return registry.get_sample_value("import_worker_cache_requests_total", {"result": result})
+def cache_requests(world: HandlerWorld, result: str) -> float:
+    body, _ = world.built[-1].worker.worker_metrics.exposition()
+    prefix = f'import_worker_cache_requests_total{{result="{result}"}} '
+    lines = body.decode().splitlines()
+    return sum(float(line.removeprefix(prefix)) for line in lines if line.startswith(prefix))
 
 
 def test_should_ack_a_republished_request_the_cache_answers_while_the_store_is_down(

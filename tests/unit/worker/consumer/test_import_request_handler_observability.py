@@ -8,7 +8,7 @@ from adapters.messaging.inbound_message import InboundMessage
 
 from tests.unit.adapters.observability.logging_capture import LogCapture, configured_logging
 from tests.fakes.unreachable_unit_of_work import UnreachableUnitOfWork
-from tests.unit.worker.consumer.consumer_doubles import FinishedMessage
+from tests.unit.worker.consumer.consumer_doubles import FinishedMessage, SettledMessage
 from tests.unit.worker.consumer.handler_world import (
     CUSTOMERS_BODY,
     VIEWER_TOKEN,
@@ -104,7 +104,9 @@ def test_should_continue_the_trace_carried_by_the_attributes(world: HandlerWorld
 
     sut(inbound(authorization=None, traceparent=TRACEPARENT))
 
-    assert world.tracing.spans == [("import-request process", {"traceparent": TRACEPARENT})]
+    assert [message.attributes for message in world.tracing.messages] == [
+        {"traceparent": TRACEPARENT}
+    ]
 
 
 def test_should_bind_the_correlation_id_around_the_span(world: HandlerWorld) -> None:
@@ -187,3 +189,43 @@ def test_should_never_log_the_token(world: HandlerWorld, json_logs: LogCapture) 
     sut(inbound(authorization="Bearer forged-token"))
 
     assert "forged-token" not in json_logs.stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("message", "settled"),
+    [
+        (inbound(), SettledMessage(message_id="m-1", outcome="completed", error_code=None)),
+        (
+            inbound({**CUSTOMERS_BODY, "key_columns": ["customer_no"]}),
+            SettledMessage(message_id="m-1", outcome="failed", error_code="missing_columns"),
+        ),
+        (
+            inbound(authorization=f"Bearer {VIEWER_TOKEN}"),
+            SettledMessage(message_id="m-1", outcome="rejected", error_code="forbidden"),
+        ),
+        (
+            inbound(b"[]"),
+            SettledMessage(message_id="m-1", outcome="dead_lettered", error_code="invalid_body"),
+        ),
+    ],
+    ids=["completed", "failed", "rejected", "dead-lettered"],
+)
+def test_should_settle_the_consumer_span_with_the_outcome_and_its_error_code(
+    world: HandlerWorld, message: InboundMessage, settled: SettledMessage
+) -> None:
+    sut = world.handler()
+
+    sut(message)
+
+    assert world.tracing.settled == [settled]
+
+
+def test_should_settle_a_retried_message_with_the_outage_code(world: HandlerWorld) -> None:
+    world.uow = UnreachableUnitOfWork()
+    sut = world.handler()
+
+    sut(inbound())
+
+    assert world.tracing.settled == [
+        SettledMessage(message_id="m-1", outcome="retried", error_code="dependency_unavailable")
+    ]

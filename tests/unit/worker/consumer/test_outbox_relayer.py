@@ -224,3 +224,18 @@ def test_should_keep_sweeping_after_an_unexpected_sweep_error(
     sut.stop()
 
     assert publisher.published == [PENDING]
+
+
+def test_should_report_after_each_sweep(uow: InMemoryUnitOfWork) -> None:
+    swept = threading.Event()
+    sut = OutboxRelayer(
+        RelayOutboxUseCase(uow=uow, publisher=WatchedMessagePublisher(failures=0)),
+        interval_seconds=SHORT_INTERVAL,
+        report=swept.set,
+    )
+
+    sut.start()
+    reported = swept.wait(TIMEOUT_SECONDS)
+    sut.stop()
+
+    assert reported is True
