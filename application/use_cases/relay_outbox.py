@@ -1,7 +1,7 @@
 import logging
 from collections.abc import Sequence
 
-from application.errors import MessageRefusedError
+from application.errors import DependencyUnavailableError, MessageRefusedError
 from application.ports.message_publisher import MessagePublisher
 from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
@@ -15,9 +15,10 @@ logger = logging.getLogger(__name__)
 class RelayOutboxUseCase(OutboxHandOver):
     """Publishes outbox messages, handed over or pending; a message is marked only once published.
 
-    A hand-over publishes on the caller's thread and raises when Pub/Sub is unavailable, so the
-    caller does not ack a request whose events are not out yet. A message Pub/Sub refuses for
-    good (too large, malformed) is logged and marked, so that it cannot hold up the others."""
+    A hand-over publishes on the caller's thread, at once after the commit; when Pub/Sub or the
+    store is unavailable it leaves the messages pending for a later sweep and returns, since the
+    events are durable in the outbox. A message Pub/Sub refuses for good (too large, malformed) is
+    logged and marked, so that it cannot hold up the others."""
 
     def __init__(
         self, *, uow: UnitOfWork, publisher: MessagePublisher, batch_size: int = RELAY_BATCH_SIZE
@@ -33,8 +34,12 @@ class RelayOutboxUseCase(OutboxHandOver):
         return published
 
     def hand_over(self, written: Sequence[PendingMessage]) -> None:
-        with self._uow as uow:
-            self._publish_then_mark(uow, written)
+        try:
+            with self._uow as uow:
+                self._publish_then_mark(uow, written)
+        except DependencyUnavailableError as error:
+            extra = {"messages": len(written), "error_code": error.code}
+            logger.warning("outbox.hand_over_deferred", extra=extra)
 
     def _relay_batch(self, min_age_seconds: float) -> int:
         with self._uow as uow:

@@ -1,9 +1,11 @@
 import http.client
 import json
+import time
 from dataclasses import dataclass
 from typing import Any
 
 TIMEOUT_SECONDS = 5.0
+POLL_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +32,15 @@ class HealthClient:
             return HealthAnswer(status=response.status, body=response.read())
         finally:
             connection.close()
+
+    def first_answer(self, path: str, *, status: int, timeout_seconds: float) -> HealthAnswer:
+        """Asks as a kubelet does, every half second, until the answer has that status."""
+        deadline = time.monotonic() + timeout_seconds
+        while (answer := self.request(path)).status != status:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path} still answers {answer.status}: {answer.text()}")
+            time.sleep(POLL_SECONDS)
+        return answer
 
     def status(self, path: str) -> int | None:
         try:

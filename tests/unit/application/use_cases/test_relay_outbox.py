@@ -169,21 +169,24 @@ def test_should_mark_the_messages_handed_over_published() -> None:
     assert pending(uow) == []
 
 
-def test_should_raise_when_the_messages_handed_over_cannot_be_published() -> None:
+def test_should_log_a_deferred_hand_over_when_the_publisher_is_unavailable(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     uow = InMemoryUnitOfWork()
     sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher(available_batches=0))
     written = written_to(uow, MESSAGES)
 
-    with pytest.raises(DependencyUnavailableError):
+    with caplog.at_level(logging.WARNING):
         sut.hand_over(written)
+
+    assert [record.getMessage() for record in caplog.records] == ["outbox.hand_over_deferred"]
 
 
 def test_should_leave_the_messages_handed_over_pending_when_the_publisher_is_unavailable() -> None:
     uow = InMemoryUnitOfWork()
     sut = RelayOutboxUseCase(uow=uow, publisher=FakeMessagePublisher(available_batches=0))
 
-    with contextlib.suppress(DependencyUnavailableError):
-        sut.hand_over(written_to(uow, MESSAGES))
+    sut.hand_over(written_to(uow, MESSAGES))
 
     assert pending(uow) == MESSAGES
 

@@ -190,16 +190,18 @@ def test_should_nack_when_the_database_is_unavailable(world: HandlerWorld) -> No
     assert decision is AckDecision.NACK
 
 
-def test_should_nack_when_the_result_cannot_be_published(world: HandlerWorld) -> None:
+def test_should_ack_once_committed_when_the_result_cannot_be_published_yet(
+    world: HandlerWorld,
+) -> None:
     world.publisher = FakeMessagePublisher(available_batches=0)
     sut = world.handler()
 
     decision = sut(inbound())
 
-    assert decision is AckDecision.NACK
+    assert decision is AckDecision.ACK
 
 
-def test_should_nack_a_streamed_import_whose_result_cannot_be_published(
+def test_should_ack_a_committed_streamed_import_whose_result_cannot_be_published_yet(
     world: HandlerWorld,
 ) -> None:
     world.publisher = FakeMessagePublisher(available_batches=0)
@@ -207,7 +209,7 @@ def test_should_nack_a_streamed_import_whose_result_cannot_be_published(
 
     decision = sut(inbound(LARGE_BODY))
 
-    assert decision is AckDecision.NACK
+    assert decision is AckDecision.ACK
 
 
 def test_should_keep_the_result_in_the_outbox_while_it_cannot_be_published(
