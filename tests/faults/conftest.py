@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.postgres_schema import POSTGRES_HOST, POSTGRES_PORT
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 
 @pytest.fixture(scope="module")

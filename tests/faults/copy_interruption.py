@@ -1,6 +1,6 @@
 import time
 
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 COPY_UNDER_WAY_BYTES = 4 * 1024 * 1024
 POLL_SECONDS = 0.05

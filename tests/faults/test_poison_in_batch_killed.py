@@ -13,7 +13,7 @@ from tests.e2e.worker_launcher import WorkerLauncher
 from tests.e2e.worker_process import WorkerProcess
 from tests.faults.backlog import Backlog, EndState, settle
 from tests.faults.poison_batch import poison_request, publish_with_poison_in_the_middle
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.faults
 

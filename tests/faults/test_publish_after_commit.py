@@ -12,7 +12,7 @@ from tests.e2e.request_publisher import RequestPublisher
 from tests.e2e.worker_process import WorkerProcess
 from tests.faults.backlog import Backlog
 from tests.faults.results_topic import ResultsTopic
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.faults
 

@@ -11,7 +11,7 @@ from tests.e2e.standby_subscription import create_plain_subscription
 from tests.e2e.worker_launcher import WorkerLauncher
 from tests.e2e.worker_process import WorkerProcess
 from tests.faults.backlog import Backlog, EndState, settle
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.faults
 

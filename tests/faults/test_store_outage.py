@@ -11,7 +11,7 @@ from tests.e2e.request_publisher import RequestPublisher
 from tests.e2e.standby_subscription import create_plain_subscription
 from tests.e2e.worker_process import LogEvent, WorkerProcess
 from tests.faults.backlog import Backlog, EndState, retried_deliveries, settle
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.faults
 

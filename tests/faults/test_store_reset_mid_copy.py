@@ -11,7 +11,7 @@ from tests.e2e.postgres_schema import PostgresSchema
 from tests.e2e.request_publisher import RequestPublisher
 from tests.e2e.worker_process import LogEvent, WorkerProcess
 from tests.faults.copy_interruption import wait_until_copying
-from tests.support.fault_proxy import FaultProxy
+from tools.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.faults
 

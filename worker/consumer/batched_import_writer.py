@@ -97,14 +97,13 @@ class BatchedImportWriter(ImportWriter):
 
     def _run(self, batch: list[PendingWrite]) -> None:
         try:
-            answered = list(zip(batch, self._write_all([p.attempt for p in batch]), strict=True))
+            answers = self._write_all([pending.attempt for pending in batch])
         except SHARED_FAILURES as error:
             _fail_all(batch, error)
         except Exception as error:
             self._isolate(batch, error)
         else:
-            for pending, answer in answered:
-                pending.answer.set_result(answer)
+            _answer_all(batch, answers)
 
     def _isolate(self, batch: list[PendingWrite], error: Exception) -> None:
         """A failure no outage explains may be one request's: each is written alone, so that
@@ -115,6 +114,11 @@ class BatchedImportWriter(ImportWriter):
         logger.warning("import.batch_isolated", extra={"imports": len(batch)})
         for pending in batch:
             self._run([pending])
+
+
+def _answer_all(batch: list[PendingWrite], answers: Sequence[ImportAnswer]) -> None:
+    for pending, answer in zip(batch, answers, strict=True):
+        pending.answer.set_result(answer)
 
 
 def _fail_all(batch: list[PendingWrite], error: Exception) -> None:

@@ -56,15 +56,22 @@ class PullSupervisor:
 
     def tend(self) -> None:
         """Called at every beat of the consume loop, never from a message callback."""
-        down = [
-            needed for needed in self._required if needed.policy.state is not CircuitState.CLOSED
-        ]
+        down = self._down()
         if down:
             self._pause(down)
             self._try(down)
         elif self._paused:
             self._resume()
-        elif not self._subscriber.is_alive():
+        else:
+            self._keep_streaming()
+
+    def _down(self) -> list[RequiredDependency]:
+        return [
+            needed for needed in self._required if needed.policy.state is not CircuitState.CLOSED
+        ]
+
+    def _keep_streaming(self) -> None:
+        if not self._subscriber.is_alive():
             self._count_ended_stream()
             self._subscriber.start(self._handle)
 

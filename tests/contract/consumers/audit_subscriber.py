@@ -16,6 +16,7 @@ class AuditEntry:
     subject: str | None
     import_id: str | None
     outcome: str
+    traceparent: str | None
 
 
 def read_audit_event(data: str | bytes | None, attributes: Mapping[str, object]) -> AuditEntry:
@@ -28,7 +29,12 @@ def read_audit_event(data: str | bytes | None, attributes: Mapping[str, object])
         subject=_subject(document["actor"]),
         import_id=document["resource"]["import_id"],
         outcome=document["outcome"],
+        traceparent=_text(attributes.get("traceparent")),
     )
+
+
+def _text(attribute: object) -> str | None:
+    return None if attribute is None else str(attribute)
 
 
 def _subject(actor: dict[str, Any] | None) -> str | None:

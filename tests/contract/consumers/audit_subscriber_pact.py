@@ -1,18 +1,31 @@
+from collections.abc import Mapping
 from typing import Any
 
 from pact import Pact, match
 
 from tests.contract.pact_documents import Interaction, PactDocument
-from tests.contract.wire_matchers import event_id, import_id, timestamp
+from tests.contract.wire_matchers import event_id, import_id, timestamp, traceparent
 
 COMPLETED = "an import of people completed with one rejected row"
 FAILED = "an import of people failed because its source lacks the key column"
 UNAUTHENTICATED = "a request without a token was refused"
 DEAD_LETTERED = "a message that is not JSON was dead-lettered"
+RECORD_READ = "an operator read a stored record of people"
 ADA = {"subject": match.str("ada")}
+TRACED = {
+    "correlation_id": match.str("corr-7301"),
+    "traceparent": traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+}
+UNTRACED = {"correlation_id": match.str("a7c1e0d2-5f0b-4c8e-9a51-0e6f3b2d4c18")}
 
 
-def _audit(given: str, event_type: str, outcome: str, **body: Any) -> Interaction:
+def _audit(
+    given: str,
+    event_type: str,
+    outcome: str,
+    attributes: Mapping[str, object] = TRACED,
+    **body: Any,
+) -> Interaction:
     def interaction(pact: Pact, description: str) -> None:
         (
             pact.upon_receiving(description, "Async")
@@ -26,7 +39,7 @@ def _audit(given: str, event_type: str, outcome: str, **body: Any) -> Interactio
                 },
                 content_type="application/json",
             )
-            .with_metadata(event_type=event_type, correlation_id=match.str("corr-7301"))
+            .with_metadata(dict(attributes), event_type=event_type)
         )
 
     return interaction
@@ -66,6 +79,14 @@ AUDIT_SUBSCRIBER_PACT = PactDocument(
         ),
         "a message.dead_lettered audit event": _audit(
             DEAD_LETTERED, "message.dead_lettered", "failure", actor=None, resource=_resource(None)
+        ),
+        "a records.read audit event, which carries no trace context": _audit(
+            RECORD_READ,
+            "records.read",
+            "success",
+            UNTRACED,
+            actor={"subject": match.str("olga")},
+            resource=_resource("people-2026-05-04"),
         ),
     },
 )

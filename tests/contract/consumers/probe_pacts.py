@@ -11,6 +11,7 @@ CACHE_DOWN = "the Redis cache is down"
 DATABASE_DOWN = "the database is down"
 DRAINING = "the worker is draining"
 STUCK = "the consume loop is stuck"
+VAULT_UNREACHABLE = "Vault does not answer while the leased credentials are valid"
 TEXT_EXPOSITION = "text/plain; version=1.0.0; charset=utf-8"
 METRICS_CONTENT_TYPE = r"^text/plain; version=\d+\.\d+\.\d+(; charset=utf-8)?$"
 METRICS_EXAMPLE = (
@@ -87,6 +88,15 @@ KUBELET_PACT = PactDocument(
             200,
             {"status": "degraded", "checks": {"repository": check("up"), "cache": check("down")}},
             CACHE_DOWN,
+        ),
+        "a readiness probe while Vault does not answer but the leases are valid": _probe(
+            "/readyz",
+            200,
+            {
+                "status": "degraded",
+                "checks": {"repository": check("up"), "vault": check("degraded")},
+            },
+            VAULT_UNREACHABLE,
         ),
         "a readiness probe while the database is down": _probe(
             "/readyz",

@@ -14,6 +14,7 @@ REQUESTED = AuditEntry(
     subject="ada",
     import_id="people-2026-05-04",
     outcome="success",
+    traceparent="00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
 )
 ENTRIES = {
     "an import.requested audit event": REQUESTED,
@@ -34,6 +35,13 @@ ENTRIES = {
         subject=None,
         import_id=None,
         outcome="failure",
+    ),
+    "a records.read audit event, which carries no trace context": replace(
+        REQUESTED,
+        event_type="records.read",
+        correlation_id="a7c1e0d2-5f0b-4c8e-9a51-0e6f3b2d4c18",
+        subject="olga",
+        traceparent=None,
     ),
 }
 

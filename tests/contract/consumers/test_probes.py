@@ -8,6 +8,11 @@ PROBES = {
     "a liveness probe while the consume loop is stuck": ("GET", "/livez", False),
     "a readiness probe while every dependency answers": ("GET", "/readyz", True),
     "a readiness probe while only the Redis cache is down": ("GET", "/readyz", True),
+    "a readiness probe while Vault does not answer but the leases are valid": (
+        "GET",
+        "/readyz",
+        True,
+    ),
     "a readiness probe while the database is down": ("GET", "/readyz", False),
     "a readiness probe while the worker drains": ("GET", "/readyz", False),
     "a probe of a path the sidecar does not serve": ("GET", "/healthz", False),

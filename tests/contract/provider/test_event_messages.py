@@ -16,6 +16,7 @@ EVENT_TYPES = {
     "an import.failed audit event": "import.failed",
     "an import.denied audit event of a request without a token": "import.denied",
     "a message.dead_lettered audit event": "message.dead_lettered",
+    "a records.read audit event, which carries no trace context": "records.read",
 }
 INTERACTIONS = [
     pytest.param(document, description, id=f"{document.consumer}: {description}")

@@ -6,14 +6,15 @@ import pytest
 from application.ports.outbound_message import OutboundMessage
 from shared.configuration import Settings
 from tests.support.wire_schema_files import SCHEMAS_DIRECTORY, TOPIC_SCHEMAS, message_violations
-from tests.contract.worker_events import SCENARIOS, worker_messages
+from tests.contract.worker_events import worker_messages
+from tests.contract.worker_scenarios import SCENARIO_NAMES
 from worker.cli.schema_command import export_schemas
 from worker.messages.wire_schemas import WIRE_SCHEMAS
 
 SCHEMA_FILES = [schema.file_name for schema in WIRE_SCHEMAS]
 PUBLISHED = [
     pytest.param(message, id=f"{scenario}: {message.attributes['event_type']}")
-    for scenario in SCENARIOS
+    for scenario in SCENARIO_NAMES
     for message in worker_messages(scenario)
     if message.topic in TOPIC_SCHEMAS
 ]

@@ -1,9 +1,10 @@
+import csv
 import io
 
 import pytest
 
 from adapters.file_importer.csv_record_source import decoded_text
-from adapters.file_importer.csv_tabular_reader import CsvTabularReader
+from adapters.file_importer.csv_tabular_reader import CsvTabularReader, source_error
 from application.errors import InvalidEncodingError, SourceUnreadableError
 
 
@@ -293,3 +294,9 @@ def test_should_call_a_source_decoding_to_an_unpaired_surrogate_invalid_encoding
 
     with pytest.raises(InvalidEncodingError, match="line 2 decodes to an unpaired surrogate"):
         list(stream.rows)
+
+
+def test_should_name_the_line_of_an_error_the_csv_module_raises() -> None:
+    error = source_error(csv.Error("unexpected end of data"), 7)
+
+    assert str(error) == "malformed CSV on line 7: unexpected end of data"
