@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     database_url_file: Path | None = None
     redis_url: SecretStr | None = None
     redis_url_file: Path | None = None
+    cache_ttl_seconds: int = Field(default=300, ge=1)
+    cache_key_prefix: str = Field(default="import-worker:", min_length=1)
+    cache_connect_timeout_seconds: float = Field(default=0.25, gt=0)
+    cache_command_timeout_seconds: float = Field(default=0.25, gt=0)
     auth_mode: Literal["jwt", "disabled"] = "jwt"
     auth_jwt_secret: SecretStr | None = None
     auth_jwt_secret_file: Path | None = None

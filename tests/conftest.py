@@ -6,6 +6,7 @@ import pytest
 pytest_plugins = [
     "tests.integration.pubsub_fixtures",
     "tests.integration.storage_fixtures",
+    "tests.integration.redis_fixtures",
     "tests.e2e.worker_fixtures",
     "tests.integration.adapters.persistence.leased_world",
     "tests.support.vault_fixtures",

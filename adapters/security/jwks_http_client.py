@@ -1,5 +1,7 @@
 import json
 import ssl
+import threading
+import time
 from http.client import HTTPException
 from typing import Any
 from urllib.error import HTTPError
@@ -16,24 +18,57 @@ from urllib.request import (
 
 import jwt
 
+from adapters.caching.shared_key_sets import SharedKeySets
+
 
 class JwksHttpClient(jwt.PyJWKClient):
-    """PyJWT's caching JWKS client, fetching with no proxy, no redirect and a bounded body."""
+    """PyJWT's caching JWKS client, fetching with no proxy, no redirect and a bounded body. When
+    its key set is due (expired, or a token names a key it lacks), it first takes the one another
+    replica shared, if that one lists the key wanted; otherwise it fetches the set and shares it."""
 
     def __init__(
         self,
         uri: str,
         *,
         max_bytes: int,
+        shared: SharedKeySets,
         ssl_context: ssl.SSLContext | None = None,
         allow_http: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(uri, ssl_context=ssl_context, **options)
         self._max_bytes = max_bytes
+        self._shared = shared
+        self._wanted = threading.local()
         self._opener = direct_opener(ssl_context or ssl.create_default_context(), allow_http)
 
+    def get_signing_key(self, kid: str) -> jwt.PyJWK:
+        self._wanted.key_id = kid
+        try:
+            return super().get_signing_key(kid)
+        finally:
+            self._wanted.key_id = None
+
     def fetch_data(self) -> Any:
+        shared = self._shared_key_set()
+        if shared is not None and _lists(shared, getattr(self._wanted, "key_id", None)):
+            return shared
+        document = self._as_jwk_set_payload(self._fetched())
+        key_set = jwt.PyJWKSet.from_dict(document)
+        self._last_successful_fetch = time.monotonic()
+        self._shared.share(self.uri, document)
+        return key_set
+
+    def _shared_key_set(self) -> jwt.PyJWKSet | None:
+        document = self._shared.find(self.uri)
+        if document is None:
+            return None
+        try:
+            return jwt.PyJWKSet.from_dict(document)
+        except jwt.PyJWKSetError:
+            return None
+
+    def _fetched(self) -> Any:
         body = self._download()
         if len(body) > self._max_bytes:
             raise jwt.PyJWKClientError(f"the JWKS is larger than {self._max_bytes} bytes")
@@ -51,6 +86,10 @@ class JwksHttpClient(jwt.PyJWKClient):
             message = f"the JWKS could not be fetched: {error}"
             raise jwt.PyJWKClientConnectionError(message) from error
         return body
+
+
+def _lists(key_set: jwt.PyJWKSet, key_id: str | None) -> bool:
+    return key_id is None or any(key.key_id == key_id for key in key_set.keys)
 
 
 def direct_opener(context: ssl.SSLContext, allow_http: bool) -> OpenerDirector:

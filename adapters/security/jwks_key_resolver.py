@@ -2,6 +2,8 @@ import ssl
 
 import jwt
 
+from adapters.caching.null_cache import NullCache
+from adapters.caching.shared_key_sets import SharedKeySets
 from adapters.security.jwks_address import checked_jwks_address
 from adapters.security.jwks_http_client import JwksHttpClient
 from adapters.security.jwt_algorithms import ASYMMETRIC_ALGORITHMS
@@ -13,7 +15,8 @@ DEFAULT_MAX_JWKS_BYTES = 1024 * 1024
 
 
 class JwksKeyResolver(SigningKeyResolver):
-    """Fetches signing keys from a JWKS address and caches the set; never trusts symmetric keys."""
+    """Fetches signing keys from a JWKS address and caches the set, sharing it with the other
+    replicas when given shared key sets; never trusts symmetric keys."""
 
     def __init__(
         self,
@@ -25,10 +28,12 @@ class JwksKeyResolver(SigningKeyResolver):
         timeout_seconds: float = 5.0,
         cache_lifespan_seconds: float = 300.0,
         refresh_cooldown_seconds: float = 30.0,
+        shared: SharedKeySets | None = None,
     ) -> None:
         self._client = JwksHttpClient(
             checked_jwks_address(url, allow_insecure_loopback=allow_insecure_loopback),
             max_bytes=max_bytes,
+            shared=shared or SharedKeySets(NullCache()),
             ssl_context=ssl_context,
             allow_http=allow_insecure_loopback,
             cache_jwk_set=True,

@@ -1,6 +1,7 @@
 import functools
 from collections.abc import Callable, Sequence
 
+from adapters.caching.shared_key_sets import SharedKeySets
 from adapters.security.caching_token_verifier import CachingTokenVerifier
 from adapters.security.jwks_key_resolver import JwksKeyResolver
 from adapters.security.jwt_algorithms import default_algorithms
@@ -25,6 +26,7 @@ def build_token_verifier(
     issuer: str | None = None,
     audience: str | None = None,
     algorithms: Sequence[str] | None = None,
+    jwks_shared: SharedKeySets | None = None,
 ) -> TokenVerifier | None:
     if not _auth_enabled(mode):
         return None
@@ -33,6 +35,7 @@ def build_token_verifier(
         public_key=public_key,
         jwks_url=jwks_url,
         jwks_allow_insecure_loopback=jwks_allow_insecure_loopback,
+        jwks_shared=jwks_shared,
     )
     return CachingTokenVerifier(
         JwtTokenVerifier(
@@ -50,11 +53,16 @@ def build_key_resolver(
     public_key: str | None,
     jwks_url: str | None,
     jwks_allow_insecure_loopback: bool = False,
+    jwks_shared: SharedKeySets | None = None,
 ) -> SigningKeyResolver:
     builders: tuple[Callable[[str], SigningKeyResolver], ...] = (
         SharedSecretKeyResolver,
         PemPublicKeyResolver,
-        functools.partial(JwksKeyResolver, allow_insecure_loopback=jwks_allow_insecure_loopback),
+        functools.partial(
+            JwksKeyResolver,
+            allow_insecure_loopback=jwks_allow_insecure_loopback,
+            shared=jwks_shared,
+        ),
     )
     keys = zip(builders, (secret, public_key, jwks_url))
     configured = [(build, key) for build, key in keys if key]

@@ -61,7 +61,9 @@ class ImportAttempts:
             started_at=moment,
             finished_at=moment,
         )
-        return self._attempt(command, error.identity, outcome=partial(_settled, result))
+        return self._attempt(
+            command, error.identity, outcome=partial(_settled, result), admitted=False
+        )
 
     def failed(
         self,
@@ -112,6 +114,7 @@ class ImportAttempts:
         *,
         outcome: partial[ImportFinished],
         records: Iterable[DataRecord] = (),
+        admitted: bool = True,
     ) -> ImportAttempt:
         return ImportAttempt(
             request_id=command.request_id,
@@ -120,6 +123,7 @@ class ImportAttempts:
             trace=self._trace.current(),
             records=records,
             outcome=outcome,
+            admitted=admitted,
         )
 
     def _identity(self, command: ImportRequest, event_type: type[ImportFinished]) -> EventIdentity:

@@ -9,10 +9,12 @@ from opentelemetry.semconv.attributes.db_attributes import (
 from opentelemetry.trace import Span, Tracer, get_current_span
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
+from application.ports.completed_imports import CompletedImports
 from application.ports.import_attempt import ImportAttempt
 from application.ports.import_writer import ImportWriter
 from application.ports.outbox import PendingMessage
 from application.ports.outbox_hand_over import OutboxHandOver
+from application.ports.record_cache import RecordCache
 from application.ports.unit_of_work import UnitOfWork
 from application.services.import_spans import ROWS_IMPORTED, ROWS_REJECTED, import_step
 from application.services.outcome_messages import OutcomeMessages
@@ -26,11 +28,15 @@ from domain.model.data_record import DataRecord
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ImportRecorder(ImportWriter):
     """Writes attempts in one transaction per call: the ledger decides which stand, their records
-    and the events that answer each go with them; once committed, the events are handed over."""
+    and the events that answer each go with them. Once committed, the cache learns of the completed
+    imports (their results, and the datasets whose cached records they invalidate), then the events
+    are handed over, so that no one hears of an import while the cache still answers without it."""
 
     uow: UnitOfWork
     messages: OutcomeMessages
     hand_over: OutboxHandOver
+    completed: CompletedImports
+    record_cache: RecordCache
     tracer: Tracer
     store_attributes: Mapping[str, str] = field(default_factory=dict)
 
@@ -42,7 +48,7 @@ class ImportRecorder(ImportWriter):
                     uow.records.upsert_all(attempt.records)
                 [answer], written = self._conclude(uow, [attempt])
             _count_rows(span, [answer])
-        self.hand_over.hand_over(written)
+        self._committed([answer], written)
         return answer
 
     def write_all(self, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
@@ -52,7 +58,7 @@ class ImportRecorder(ImportWriter):
             with self.uow as uow:
                 answers, written = self._conclude(uow, attempts)
             _count_rows(span, answers)
-        self.hand_over.hand_over(written)
+        self._committed(answers, written)
         return answers
 
     def _attributes(self, operation: str) -> dict[str, str]:
@@ -68,6 +74,12 @@ class ImportRecorder(ImportWriter):
         )
         uow.commit()
         return answers, written
+
+    def _committed(self, answers: Sequence[ImportAnswer], written: list[PendingMessage]) -> None:
+        completed = _completed_results(answers)
+        self.record_cache.invalidate({result.dataset for result in completed})
+        self.completed.remember(completed)
+        self.hand_over.hand_over(written)
 
 
 def _answers(uow: UnitOfWork, attempts: Sequence[ImportAttempt]) -> list[ImportAnswer]:
@@ -111,5 +123,9 @@ def _count_rows(span: Span, answers: Sequence[ImportAnswer]) -> None:
 
 
 def _first_completions(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
-    results = (answer.result for answer in answers if not answer.repeated)
+    return _completed_results([answer for answer in answers if not answer.repeated])
+
+
+def _completed_results(answers: Sequence[ImportAnswer]) -> list[ImportCompleted]:
+    results = (answer.result for answer in answers)
     return [result for result in results if isinstance(result, ImportCompleted)]

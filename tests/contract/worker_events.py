@@ -25,6 +25,7 @@ from tests.fakes.fixed_clock import FixedClock
 from tests.fakes.recording_hand_over import RecordingHandOver
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from worker.bootstrap import bootstrap
+from worker.composition.cache_components import UNCOUNTED
 from worker.composition.components import Components
 from worker.messages.import_request_parser import parse_import_request
 from worker.messages.malformed_message_error import MalformedMessageError
@@ -87,7 +88,7 @@ def _answer(components: Components, request: IncomingRequest) -> None:
     use_case = components.import_data(
         auth=components.auth,
         source=components.message_source,
-        writer=components.recorder(RecordingHandOver()),
+        writer=components.recorder(RecordingHandOver(), UNCOUNTED),
         progress=NullImportProgress(),
     )
     use_case.execute(command)

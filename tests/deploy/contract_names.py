@@ -14,7 +14,6 @@ SETTINGS = frozenset(name.upper() for name in Settings.model_fields)
 CONVENTION_PREFIXES = ("OTEL_", "GOOGLE_")
 CONVENTION_VARIABLES = frozenset({"PUBSUB_EMULATOR_HOST", "STORAGE_EMULATOR_HOST"})
 CONTRACT_VARIABLES_AHEAD_OF_SETTINGS = {
-    "CACHE_TTL_SECONDS": "contract section 6: a cached entry's lifetime, read once the cache lands",
     "IMPORT_MAX_ROW_BYTES": "contract section 6: the longest CSV record, read once it is bounded",
 }
 CONTRACT_METRICS = frozenset(

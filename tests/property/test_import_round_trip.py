@@ -13,6 +13,7 @@ from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from application.ports.record_source import SourceDescriptor
 from application.ports.unit_of_work import UnitOfWork
+from application.services.cached_records import CachedRecords
 from application.use_cases.get_data import GetDataUseCase, GetRecord
 from domain.enums.column_type import ColumnType
 from domain.model.column_spec import ColumnSpec
@@ -20,6 +21,9 @@ from domain.model.data_record import DataRecord
 from domain.model.import_schema import ImportSchema
 from domain.model.import_tally import ImportTally
 from domain.service.data_import_service import DataImportService
+from tests.fakes.fake_cache import FakeCache
+from tests.fakes.recording_cache_metrics import RecordingCacheMetrics
+from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.property.csv_sources import SOURCE_URI, InMemoryUriOpener
 from tests.property.typed_values import RENDERED, Rendered, integers
 
@@ -93,20 +97,23 @@ def expected_record(row: TypedRow, dataset: str) -> DataRecord:
     encoding=st.sampled_from(ENCODINGS),
     delimiter=st.sampled_from([",", ";", "\t", "|"]),
 )
-def test_should_read_back_the_canonical_value_of_every_imported_field(
+def test_should_read_back_the_canonical_value_of_every_field_from_the_store_then_the_cache(
     store: UnitOfWork, rows: list[TypedRow], encoding: str | None, delimiter: str
 ) -> None:
     dataset = f"round_trip_{next(imports)}"
     source, data = source_of(written(rows, delimiter), encoding, delimiter)
     imported(store, source, data, dataset)
-    reader = GetDataUseCase(uow=store)
+    records = CachedRecords(
+        cache=FakeCache(), generations=SequentialIdGenerator(), metrics=RecordingCacheMetrics()
+    )
+    reader = GetDataUseCase(uow=store, cache=records)
 
-    stored = [
+    stored_then_cached = [
         reader.execute(GetRecord(dataset=dataset, key=record.key))
-        for record in expected(rows, dataset)
+        for record in expected(rows, dataset) * 2
     ]
 
-    assert stored == expected(rows, dataset)
+    assert stored_then_cached == expected(rows, dataset) * 2
 
 
 def expected(rows: list[TypedRow], dataset: str) -> list[DataRecord]:

@@ -1,3 +1,4 @@
+from adapters.caching.shared_key_sets import SharedKeySets
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.token_verifier_factory import build_token_verifier
@@ -8,8 +9,11 @@ from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 
 
-def configured_verifier(settings: Settings, secrets: SecretProvider) -> TokenVerifier | None:
-    """The token verifier the AUTH_* settings describe; None when auth is disabled."""
+def configured_verifier(
+    settings: Settings, secrets: SecretProvider, key_sets: SharedKeySets
+) -> TokenVerifier | None:
+    """The token verifier the AUTH_* settings describe; None when auth is disabled. A JWKS key set
+    is shared with the other replicas through the cache."""
     try:
         return build_token_verifier(
             mode=settings.auth_mode,
@@ -19,6 +23,7 @@ def configured_verifier(settings: Settings, secrets: SecretProvider) -> TokenVer
             jwks_allow_insecure_loopback=settings.auth_jwks_allow_insecure_loopback,
             issuer=settings.auth_issuer,
             audience=settings.auth_audience,
+            jwks_shared=key_sets,
         )
     except ValueError as error:
         raise ConfigurationError(str(error)) from error

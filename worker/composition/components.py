@@ -20,6 +20,7 @@ from application.ports.outbox_hand_over import OutboxHandOver
 from application.ports.record_source import RecordSource
 from application.ports.unit_of_work import UnitOfWork
 from application.services.auth_service import AuthService
+from application.services.cache_requests import CacheMetrics
 from application.services.outcome_messages import OutcomeMessages, EventTopics
 from application.services.import_attempts import ImportAttempts
 from application.services.import_recorder import ImportRecorder
@@ -32,6 +33,7 @@ from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.auth_components import configured_verifier, development_token_issuer
+from worker.composition.cache_components import UNCOUNTED, CacheComponents
 from worker.composition.message_sources import message_record_source
 from worker.composition.resilience import Resilience
 from worker.composition.operator_login import operator_login
@@ -54,6 +56,7 @@ class Components:
         self.settings = settings
         self.overrides = overrides
         self.telemetry = TelemetryComponents(settings, overrides)
+        self.caching = CacheComponents(self)
 
     @cached_property
     def clock(self) -> Clock:
@@ -100,7 +103,7 @@ class Components:
     @cached_property
     def auth(self) -> AuthService:
         verifier = self.overrides.get("token_verifier") or configured_verifier(
-            self.settings, self.secrets.provider
+            self.settings, self.secrets.provider, self.caching.shared_key_sets
         )
         if verifier is None:
             logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
@@ -113,11 +116,11 @@ class Components:
 
     @cached_property
     def get_data(self) -> GetDataUseCase:
-        return GetDataUseCase(uow=self.uow)
+        return GetDataUseCase(uow=self.uow, cache=self.caching.record_cache())
 
     @cached_property
     def show_import(self) -> ShowImportUseCase:
-        return ShowImportUseCase(uow=self.uow)
+        return ShowImportUseCase(uow=self.uow, completed=self.caching.completed_imports())
 
     @cached_property
     def token_issuer(self) -> JwtTokenIssuer:
@@ -144,10 +147,9 @@ class Components:
         return WorkerComponents(self, self.messaging)
 
     def close(self) -> None:
-        if "worker" in self.__dict__:
-            self.worker.close()
-        if "secrets" in self.__dict__:
-            self.secrets.close()
+        for part in ("worker", "caching", "secrets"):
+            if part in self.__dict__:
+                getattr(self, part).close()
         self.telemetry.close()
 
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
@@ -159,7 +161,7 @@ class Components:
         return self.import_data(
             auth=AuthService(None, anonymous=operator),
             source=CsvRecordSource(openers={"file": LocalFileOpener()}, reader=CsvTabularReader()),
-            writer=self.recorder(NoHandOver()),
+            writer=self.recorder(NoHandOver(), UNCOUNTED),
             progress=self.overrides.get("progress") or _operator_progress(interactive),
         )
 
@@ -180,11 +182,13 @@ class Components:
             tracer=self.telemetry.tracer,
         )
 
-    def recorder(self, hand_over: OutboxHandOver) -> ImportRecorder:
+    def recorder(self, hand_over: OutboxHandOver, count: CacheMetrics) -> ImportRecorder:
         return ImportRecorder(
             uow=self.uow,
             messages=self.outcome_messages,
             hand_over=self.overrides.get("hand_over") or hand_over,
+            completed=self.caching.completed_imports(count),
+            record_cache=self.caching.record_cache(count),
             tracer=self.telemetry.tracer,
             store_attributes=self.telemetry.store_attributes,
         )

@@ -45,6 +45,7 @@ class HealthComponents:
             pubsub,
             self.repository,
             *self._root.secrets.probes(timeout_seconds=timeout / 2),
+            *self._root.caching.probes(),
         ]
         return CheckHealthUseCase(
             probes=[CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]

@@ -2,6 +2,7 @@ from typing import TypedDict
 
 from opentelemetry.trace import Tracer
 
+from application.ports.cache import Cache
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
 from application.ports.import_progress import ImportProgress
@@ -18,6 +19,7 @@ class Overrides(TypedDict, total=False):
     """Collaborators given from outside, in place of the ones the settings describe."""
 
     uow: UnitOfWork
+    cache: Cache
     publisher: MessagePublisher
     hand_over: OutboxHandOver
     token_verifier: TokenVerifier

@@ -3,6 +3,8 @@ from functools import cached_property, partial
 from typing import Protocol, TypeVar
 
 from adapters.observability.otel_worker_metrics import OtelWorkerMetrics
+from application.ports.import_writer import ImportWriter
+from application.services.cached_repeat_answers import CachedRepeatAnswers
 from application.services.import_recorder import ImportRecorder
 from application.use_cases.dead_letter_message import DeadLetterMessageUseCase
 from application.use_cases.import_data import ImportDataUseCase
@@ -54,7 +56,7 @@ class WorkerComponents:
 
     @cached_property
     def recorder(self) -> ImportRecorder:
-        return self.root.recorder(self.relay)
+        return self.root.recorder(self.relay, self.worker_metrics)
 
     @cached_property
     def batch_writer(self) -> BatchedImportWriter:
@@ -166,6 +168,7 @@ class WorkerComponents:
                 self.streamed_imports,
                 self.messaging.publisher,
                 self.root.uow,
+                self.root.caching,
                 self.root.secrets,
             ),
         )
@@ -179,10 +182,15 @@ class WorkerComponents:
         self._threads.append(part)
         return part
 
-    def _import_data(self, writer: ImportRecorder | BatchedImportWriter) -> ImportDataUseCase:
+    def _import_data(self, writer: ImportWriter) -> ImportDataUseCase:
         return self.root.import_data(
             auth=self.root.auth,
             source=self.root.message_source,
-            writer=writer,
+            writer=CachedRepeatAnswers(
+                writer=writer,
+                completed=self.root.caching.completed_imports(self.worker_metrics),
+                messages=self.root.outcome_messages,
+                publisher=self.messaging.publisher,
+            ),
             progress=self.root.overrides.get("progress") or StoppingProgress(self.signals.stopping),
         )

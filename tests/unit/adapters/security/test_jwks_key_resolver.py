@@ -9,7 +9,7 @@ from typing import Any
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+from jwt.algorithms import ECAlgorithm
 
 from adapters.security.caching_token_verifier import CachingTokenVerifier
 from adapters.security.jwks_key_resolver import JwksKeyResolver
@@ -19,17 +19,13 @@ from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
 from tests.support.loopback_https_server import LoopbackHttpsServer, answer, serving_https
 from tests.support.self_signed_certificate import SelfSignedCertificate, loopback_certificate
-from tests.unit.adapters.security.jwks_server import JwksServer
+from tests.support.jwks_server import JwksServer, rsa_jwk
 from tests.unit.adapters.security.token_builders import (
     SECRET,
     claims,
     hs256_token,
     signed_token,
 )
-
-
-def rsa_jwk(key: rsa.RSAPrivateKey, kid: str) -> dict[str, Any]:
-    return {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": kid, "use": "sig"}
 
 
 def ec_jwk(key: ec.EllipticCurvePrivateKey, kid: str) -> dict[str, Any]:

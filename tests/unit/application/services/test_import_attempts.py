@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +10,7 @@ from application.errors import (
     SourceNotFoundError,
     UnauthenticatedError,
 )
+from application.ports.import_attempt import ImportAttempt
 from application.services.import_attempts import ImportAttempts
 from domain.auth.user_identity import UserIdentity
 from domain.enums.user_role import UserRole
@@ -199,6 +200,30 @@ def test_should_read_no_record_for_a_denied_request(sut: ImportAttempts) -> None
     attempt = sut.denied(REQUEST, UnauthenticatedError("missing authorization attribute"))
 
     assert list(attempt.records) == []
+
+
+def test_should_not_admit_a_denied_request(sut: ImportAttempts) -> None:
+    attempt = sut.denied(REQUEST, UnauthenticatedError("missing authorization attribute"))
+
+    assert attempt.admitted is False
+
+
+@pytest.mark.parametrize(
+    "attempt_of",
+    [
+        lambda sut: sut.read(REQUEST, ALICE, (), tally(), started_at=STARTED_AT),
+        lambda sut: sut.failed(
+            REQUEST, ALICE, SourceNotFoundError("no such file"), started_at=STARTED_AT
+        ),
+    ],
+    ids=["read", "failed"],
+)
+def test_should_admit_a_request_that_was_authorised(
+    sut: ImportAttempts, attempt_of: Callable[[ImportAttempts], ImportAttempt]
+) -> None:
+    attempt = attempt_of(sut)
+
+    assert attempt.admitted is True
 
 
 def test_should_hold_the_records_of_an_attempt_in_hand(sut: ImportAttempts) -> None:

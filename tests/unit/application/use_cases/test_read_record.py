@@ -5,13 +5,16 @@ import pytest
 
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
 from application.errors import DependencyUnavailableError
+from application.services.cached_records import CachedRecords
 from application.services.record_read_audit import RecordReadAudit
 from application.use_cases.get_data import GetDataUseCase, GetRecord
 from application.use_cases.read_record import ReadRecordUseCase
 from domain.auth.user_identity import UserIdentity
 from domain.model.data_record import DataRecord
+from tests.fakes.fake_cache import FakeCache
 from tests.fakes.fake_message_publisher import FakeMessagePublisher
 from tests.fakes.fixed_clock import FixedClock
+from tests.fakes.recording_cache_metrics import RecordingCacheMetrics
 from tests.fakes.sequential_id_generator import SequentialIdGenerator
 
 ADA = DataRecord(dataset="people", key=("1",), values={"name": "Ada"}, import_id="imp-1")
@@ -28,8 +31,14 @@ def read_records(publisher: FakeMessagePublisher) -> ReadRecordUseCase:
         clock=FixedClock(datetime(2024, 5, 1, tzinfo=UTC)),
         ids=SequentialIdGenerator(),
     )
+    cache = CachedRecords(
+        cache=FakeCache(), generations=SequentialIdGenerator(), metrics=RecordingCacheMetrics()
+    )
     return ReadRecordUseCase(
-        records=GetDataUseCase(uow=uow), publisher=publisher, audit=audit, reader=OPERATOR
+        records=GetDataUseCase(uow=uow, cache=cache),
+        publisher=publisher,
+        audit=audit,
+        reader=OPERATOR,
     )
 
 

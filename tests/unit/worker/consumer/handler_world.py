@@ -8,6 +8,7 @@ from pydantic import SecretStr
 
 from adapters.messaging.inbound_message import InboundMessage
 from adapters.persistence.memory.unit_of_work import InMemoryUnitOfWork
+from application.ports.cache import Cache
 from application.ports.outbound_message import OutboundMessage
 from application.ports.unit_of_work import UnitOfWork
 from domain.auth.user_identity import UserIdentity
@@ -21,6 +22,7 @@ from tests.fakes.sequential_id_generator import SequentialIdGenerator
 from tests.unit.worker.consumer.consumer_doubles import RecordingMessageMetrics, RecordingTracing
 from worker.bootstrap import bootstrap
 from worker.composition.components import Components
+from worker.composition.overrides import Overrides
 from worker.consumer.import_request_handler import ImportRequestHandler
 from worker.consumer.stopping_progress import StoppingProgress
 
@@ -83,23 +85,29 @@ class HandlerWorld:
     ids: SequentialIdGenerator = field(default_factory=SequentialIdGenerator)
     stopping: threading.Event = field(default_factory=threading.Event)
     uow: UnitOfWork | None = None
+    cache: Cache | None = None
     built: list[Components] = field(default_factory=list)
 
     def handler(self) -> ImportRequestHandler:
-        components = bootstrap(
-            SETTINGS,
-            uow=self.uow or self.store_uow,
-            publisher=self.publisher,
-            token_verifier=FakeTokenVerifier(IDENTITIES),
-            progress=StoppingProgress(self.stopping),
-            clock=FixedClock(PUBLISHED_AT),
-            ids=self.ids,
-            trace=FakeTraceContext(),
-            metrics=self.metrics,
-            tracing=self.tracing,
-        )
+        return self.components().worker.handler
+
+    def components(self) -> Components:
+        overrides: Overrides = {
+            "uow": self.uow or self.store_uow,
+            "publisher": self.publisher,
+            "token_verifier": FakeTokenVerifier(IDENTITIES),
+            "progress": StoppingProgress(self.stopping),
+            "clock": FixedClock(PUBLISHED_AT),
+            "ids": self.ids,
+            "trace": FakeTraceContext(),
+            "metrics": self.metrics,
+            "tracing": self.tracing,
+        }
+        if self.cache is not None:
+            overrides["cache"] = self.cache
+        components = bootstrap(SETTINGS, **overrides)
         self.built.append(components)
-        return components.worker.handler
+        return components
 
     def close(self) -> None:
         for components in self.built:
