@@ -37,6 +37,11 @@ class ServiceProcess:
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
+    def kill(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
     def stop(self) -> int | None:
         if self._process is None:
             return None
