@@ -79,7 +79,7 @@ def settle(
     timeout_seconds: float,
 ) -> EndState:
     import_ids = [key for backlog in backlogs for key in backlog.import_ids()]
-    inbox.results.wait_until(has_results_for(import_ids), timeout_seconds=timeout_seconds)
+    _wait_for_every_result(inbox, import_ids, timeout_seconds)
     records: dict[str, int] = {}
     for dataset in {backlog.dataset for backlog in backlogs}:
         records |= schema.count_records_by_import(dataset)
@@ -89,6 +89,18 @@ def settle(
         records=records,
         dead_letters=inbox.dead_letters.collect_for(QUIET_SECONDS),
     )
+
+
+def _wait_for_every_result(
+    inbox: EventInbox, import_ids: list[str], timeout_seconds: float
+) -> None:
+    received = inbox.results.wait_until(
+        has_results_for(import_ids), timeout_seconds=timeout_seconds
+    )
+    answered = {str(message.body().get("import_id")) for message in received}
+    unanswered = [key for key in import_ids if key not in answered]
+    if unanswered:
+        raise TimeoutError(f"no result within {timeout_seconds} s for {unanswered}")
 
 
 def retried_deliveries(events: list[LogEvent]) -> Counter[str]:

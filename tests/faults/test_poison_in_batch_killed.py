@@ -19,7 +19,7 @@ pytestmark = pytest.mark.faults
 
 BACKLOG = Backlog(prefix="poisoned-killed", size=19)
 POISON = poison_request(BACKLOG)
-WAIT_SECONDS = 90.0
+WAIT_SECONDS = 180.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

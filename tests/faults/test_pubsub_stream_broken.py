@@ -19,7 +19,7 @@ BEFORE = Backlog(prefix="stream-before", size=10)
 DURING = Backlog(prefix="stream-during", size=10)
 AFTER = Backlog(prefix="stream-after", size=10)
 ACKS_SECONDS = 2.0
-WAIT_SECONDS = 120.0
+WAIT_SECONDS = 180.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

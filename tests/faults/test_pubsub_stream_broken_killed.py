@@ -18,7 +18,7 @@ pytestmark = pytest.mark.faults
 BEFORE = Backlog(prefix="stream-killed-before", size=5)
 DURING = Backlog(prefix="stream-killed-during", size=10)
 ACKS_SECONDS = 2.0
-WAIT_SECONDS = 120.0
+WAIT_SECONDS = 180.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

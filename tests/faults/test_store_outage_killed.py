@@ -17,7 +17,7 @@ pytestmark = pytest.mark.faults
 
 BACKLOG = Backlog(prefix="store-outage-killed", size=20)
 OUTAGE_SECONDS = 3.0
-WAIT_SECONDS = 60.0
+WAIT_SECONDS = 180.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

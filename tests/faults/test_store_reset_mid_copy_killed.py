@@ -18,7 +18,7 @@ from tools.fault_proxy import FaultProxy
 pytestmark = pytest.mark.faults
 
 IMPORT_ID = "reset-mid-copy-killed"
-WAIT_SECONDS = 120.0
+WAIT_SECONDS = 180.0
 QUIET_SECONDS = 2.0
 
 
