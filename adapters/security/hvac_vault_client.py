@@ -2,7 +2,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import hvac
 import requests
@@ -12,8 +12,10 @@ from adapters.security.vault_failures import vault_errors
 from adapters.security.vault_lease import VaultLease
 from adapters.security.vault_login import VaultLogin
 from adapters.security.vault_refused_error import VaultRefusedError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 SERVING = frozenset({200, 429, 473})
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,8 +27,9 @@ class LeasedLogin:
 
 class HvacVaultClient:
     """The Vault HTTP calls the worker makes, through hvac. It logs in on first use; refusals
-    raise VaultRefusedError, every other failure DependencyUnavailableError. No retry beyond
-    hvac's and requests' own (none): the caller decides when to ask again."""
+    raise VaultRefusedError, every other failure DependencyUnavailableError. Given the vault
+    policy, each call is retried on an outage and counted by its breaker; hvac and requests
+    retry nothing themselves."""
 
     def __init__(
         self,
@@ -36,6 +39,7 @@ class HvacVaultClient:
         verify: str | bool = True,
         timeout_seconds: int = 10,
         clock: Callable[[], float] = time.monotonic,
+        policy: DependencyPolicy | None = None,
     ) -> None:
         self._address = address.rstrip("/")
         self._verify = verify
@@ -44,6 +48,7 @@ class HvacVaultClient:
         )
         self._login = login
         self._clock = clock
+        self._policy = policy
         self._lock = threading.RLock()
         self._token: VaultLease | None = None
         self.token_serial = 0
@@ -53,6 +58,9 @@ class HvacVaultClient:
             return self._token or self.login()
 
     def login(self) -> VaultLease:
+        return self._guarded(self._log_in)
+
+    def _log_in(self) -> VaultLease:
         with self._lock, vault_errors("log in"):
             previous = self._client.token
             self._token = self._login(self._client, self._clock())
@@ -109,19 +117,26 @@ class HvacVaultClient:
         self._call("revoke a lease", lambda: self._client.sys.revoke_lease(lease_id=lease.lease_id))
 
     def _call(self, action: str, request: Callable[[], Any]) -> Any:
+        return self._guarded(lambda: self._authenticated(action, request))
+
+    def _authenticated(self, action: str, request: Callable[[], Any]) -> Any:
         """One authenticated request; a token Vault no longer accepts (403) is replaced by a new
         login, and the request made once more."""
         with self._lock:
-            self.token()
+            if self._token is None:
+                self._log_in()
             try:
                 with vault_errors(action):
                     return request()
             except VaultRefusedError as refused:
                 if not isinstance(refused.__cause__, exceptions.Forbidden):
                     raise
-            self.login()
+            self._log_in()
             with vault_errors(action):
                 return request()
+
+    def _guarded(self, call: Callable[[], Result]) -> Result:
+        return call() if self._policy is None else self._policy.call(call)
 
     def is_serving(self, *, timeout_seconds: float) -> bool:
         """sys/health, unauthenticated, on a connection of its own: active or standby."""

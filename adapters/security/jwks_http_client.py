@@ -19,12 +19,15 @@ from urllib.request import (
 import jwt
 
 from adapters.caching.shared_key_sets import SharedKeySets
+from application.errors import DependencyUnavailableError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 
 class JwksHttpClient(jwt.PyJWKClient):
     """PyJWT's caching JWKS client, fetching with no proxy, no redirect and a bounded body. When
     its key set is due (expired, or a token names a key it lacks), it first takes the one another
-    replica shared, if that one lists the key wanted; otherwise it fetches the set and shares it."""
+    replica shared, if that one lists the key wanted; otherwise it fetches the set, under the
+    JWKS policy when given one, and shares it."""
 
     def __init__(
         self,
@@ -34,6 +37,7 @@ class JwksHttpClient(jwt.PyJWKClient):
         shared: SharedKeySets,
         ssl_context: ssl.SSLContext | None = None,
         allow_http: bool = False,
+        policy: DependencyPolicy | None = None,
         **options: Any,
     ) -> None:
         super().__init__(uri, ssl_context=ssl_context, **options)
@@ -41,6 +45,7 @@ class JwksHttpClient(jwt.PyJWKClient):
         self._shared = shared
         self._wanted = threading.local()
         self._opener = direct_opener(ssl_context or ssl.create_default_context(), allow_http)
+        self._policy = policy
 
     def get_signing_key(self, kid: str) -> jwt.PyJWK:
         self._wanted.key_id = kid
@@ -69,7 +74,7 @@ class JwksHttpClient(jwt.PyJWKClient):
             return None
 
     def _fetched(self) -> Any:
-        body = self._download()
+        body = self._download() if self._policy is None else self._policy.call(self._download)
         if len(body) > self._max_bytes:
             raise jwt.PyJWKClientError(f"the JWKS is larger than {self._max_bytes} bytes")
         return json.loads(body)
@@ -81,11 +86,14 @@ class JwksHttpClient(jwt.PyJWKClient):
                 body: bytes = response.read(self._max_bytes + 1)
         except HTTPError as error:
             error.close()
-            raise jwt.PyJWKClientConnectionError(f"the JWKS answered HTTP {error.code}") from error
+            raise unreachable(f"the JWKS answered HTTP {error.code}") from error
         except (OSError, HTTPException) as error:
-            message = f"the JWKS could not be fetched: {error}"
-            raise jwt.PyJWKClientConnectionError(message) from error
+            raise unreachable(f"the JWKS could not be fetched: {error}") from error
         return body
+
+
+def unreachable(reason: str) -> DependencyUnavailableError:
+    return DependencyUnavailableError(f"the JWKS endpoint is unavailable: {reason}")
 
 
 def _lists(key_set: jwt.PyJWKSet, key_id: str | None) -> bool:

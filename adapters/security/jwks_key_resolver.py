@@ -9,6 +9,7 @@ from adapters.security.jwks_http_client import JwksHttpClient
 from adapters.security.jwt_algorithms import ASYMMETRIC_ALGORITHMS
 from adapters.security.signing_key_resolver import SigningKeyResolver
 from application.errors import DependencyUnavailableError, UnauthenticatedError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 PROVIDER_FAILURES = (jwt.PyJWKClientError, jwt.PyJWKSetError, ValueError)
 DEFAULT_MAX_JWKS_BYTES = 1024 * 1024
@@ -29,6 +30,7 @@ class JwksKeyResolver(SigningKeyResolver):
         cache_lifespan_seconds: float = 300.0,
         refresh_cooldown_seconds: float = 30.0,
         shared: SharedKeySets | None = None,
+        policy: DependencyPolicy | None = None,
     ) -> None:
         self._client = JwksHttpClient(
             checked_jwks_address(url, allow_insecure_loopback=allow_insecure_loopback),
@@ -36,6 +38,7 @@ class JwksKeyResolver(SigningKeyResolver):
             shared=shared or SharedKeySets(NullCache()),
             ssl_context=ssl_context,
             allow_http=allow_insecure_loopback,
+            policy=policy,
             cache_jwk_set=True,
             lifespan=cache_lifespan_seconds,
             timeout=timeout_seconds,
@@ -51,7 +54,7 @@ class JwksKeyResolver(SigningKeyResolver):
         self._signing_keys()
         try:
             return self._client.get_signing_key(key_id)
-        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError) as error:
+        except (jwt.PyJWKSetError, ValueError) as error:
             raise unavailable(error) from error
         except jwt.PyJWKClientError as error:
             raise UnauthenticatedError("token signed with an unknown key") from error

@@ -10,6 +10,7 @@ from adapters.security.pem_public_key_resolver import PemPublicKeyResolver
 from adapters.security.shared_secret_key_resolver import SharedSecretKeyResolver
 from adapters.security.signing_key_resolver import SigningKeyResolver
 from application.ports.token_verifier import TokenVerifier
+from shared.resilience.dependency_policy import DependencyPolicy
 
 AUTH_MODES = ("jwt", "disabled")
 MISSING_KEY = "AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL must be set when AUTH_MODE=jwt"
@@ -27,6 +28,7 @@ def build_token_verifier(
     audience: str | None = None,
     algorithms: Sequence[str] | None = None,
     jwks_shared: SharedKeySets | None = None,
+    jwks_policy: DependencyPolicy | None = None,
 ) -> TokenVerifier | None:
     if not _auth_enabled(mode):
         return None
@@ -36,6 +38,7 @@ def build_token_verifier(
         jwks_url=jwks_url,
         jwks_allow_insecure_loopback=jwks_allow_insecure_loopback,
         jwks_shared=jwks_shared,
+        jwks_policy=jwks_policy,
     )
     return CachingTokenVerifier(
         JwtTokenVerifier(
@@ -54,6 +57,7 @@ def build_key_resolver(
     jwks_url: str | None,
     jwks_allow_insecure_loopback: bool = False,
     jwks_shared: SharedKeySets | None = None,
+    jwks_policy: DependencyPolicy | None = None,
 ) -> SigningKeyResolver:
     builders: tuple[Callable[[str], SigningKeyResolver], ...] = (
         SharedSecretKeyResolver,
@@ -62,6 +66,7 @@ def build_key_resolver(
             JwksKeyResolver,
             allow_insecure_loopback=jwks_allow_insecure_loopback,
             shared=jwks_shared,
+            policy=jwks_policy,
         ),
     )
     keys = zip(builders, (secret, public_key, jwks_url))

@@ -7,13 +7,17 @@ from application.ports.secret_provider import SecretProvider
 from application.ports.token_verifier import TokenVerifier
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 
 def configured_verifier(
-    settings: Settings, secrets: SecretProvider, key_sets: SharedKeySets
+    settings: Settings,
+    secrets: SecretProvider,
+    key_sets: SharedKeySets,
+    jwks_policy: DependencyPolicy,
 ) -> TokenVerifier | None:
     """The token verifier the AUTH_* settings describe; None when auth is disabled. A JWKS key set
-    is shared with the other replicas through the cache."""
+    is fetched under the jwks policy and shared with the other replicas through the cache."""
     try:
         return build_token_verifier(
             mode=settings.auth_mode,
@@ -24,6 +28,7 @@ def configured_verifier(
             issuer=settings.auth_issuer,
             audience=settings.auth_audience,
             jwks_shared=key_sets,
+            jwks_policy=jwks_policy,
         )
     except ValueError as error:
         raise ConfigurationError(str(error)) from error

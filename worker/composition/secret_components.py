@@ -10,6 +10,7 @@ from application.ports.database_credentials import DatabaseCredentials
 from application.ports.health_probe import HealthProbe
 from application.ports.secret_provider import SecretProvider
 from shared.configuration import FILE_READABLE_SECRETS, Settings
+from shared.resilience.dependency_policy import DependencyPolicy
 
 if TYPE_CHECKING:
     from adapters.security.hvac_vault_client import HvacVaultClient
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
 
 class SecretComponents:
     """Where each secret setting's value comes from: `<NAME>_FILE`, else the variable itself,
-    which may be a `vault:` reference; plus, with VAULT_ADDR, Vault's own parts."""
+    which may be a `vault:` reference; plus, with VAULT_ADDR, Vault's own parts, calling Vault
+    under the vault policy."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, vault_policy: DependencyPolicy) -> None:
         self._settings = settings
+        self._vault_policy = vault_policy
 
     @cached_property
     def files(self) -> SecretProvider:
@@ -40,7 +43,7 @@ class SecretComponents:
             return None
         from worker.composition.vault_components import VaultComponents
 
-        return VaultComponents(self._settings, files=self.files)
+        return VaultComponents(self._settings, files=self.files, policy=self._vault_policy)
 
     @property
     def database_credentials(self) -> DatabaseCredentials | None:

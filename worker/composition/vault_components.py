@@ -14,15 +14,19 @@ from adapters.system.vault_probe import VaultProbe
 from application.ports.secret_provider import SecretProvider
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
+from shared.resilience.dependency_policy import DependencyPolicy
 
 
 class VaultComponents:
     """The Vault client (hvac loads only when VAULT_ADDR is set), the leased PostgreSQL
     credentials of VAULT_DATABASE_ROLE, the thread renewing them and the readiness probe."""
 
-    def __init__(self, settings: Settings, *, files: SecretProvider) -> None:
+    def __init__(
+        self, settings: Settings, *, files: SecretProvider, policy: DependencyPolicy
+    ) -> None:
         self._settings = settings
         self._files = files
+        self._policy = policy
         self.renewal: VaultLeaseRenewal | None = None
 
     @cached_property
@@ -32,6 +36,7 @@ class VaultComponents:
             address=str(settings.vault_addr),
             login=self._login(),
             verify=True if settings.vault_cacert is None else str(settings.vault_cacert),
+            policy=self._policy,
         )
 
     @cached_property
