@@ -38,6 +38,9 @@ class Decision:
         return cls(MessageOutcome.of(answer), answer, error_code)
 
 
+UNFINISHED = Decision(MessageOutcome.RETRIED)
+
+
 class ConsumerSpan(Protocol):
     def settle(self, outcome: str, error_code: str | None) -> None: ...
 
@@ -76,11 +79,14 @@ class ImportRequestHandler:
         correlation_id = message.attributes.get("correlation_id") or self.ids.new_id()
         started = time.perf_counter()
         self.metrics.message_started()
-        with bound_log_context(correlation_id=correlation_id):
-            with self.tracing(message) as span:
-                decision = self._decide(message, correlation_id)
-                span.settle(decision.outcome, decision.error_code)
-        self._finish(decision, started=started)
+        decision = UNFINISHED
+        try:
+            with bound_log_context(correlation_id=correlation_id):
+                with self.tracing(message) as span:
+                    decision = self._decide(message, correlation_id)
+                    span.settle(decision.outcome, decision.error_code)
+        finally:
+            self._finish(decision, started=started)
         return AckDecision.NACK if decision.outcome is MessageOutcome.RETRIED else AckDecision.ACK
 
     def _decide(self, message: InboundMessage, correlation_id: str) -> Decision:

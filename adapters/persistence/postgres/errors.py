@@ -7,13 +7,16 @@ from psycopg import errors
 from application.errors import DependencyUnavailableError, UnstorableRowError
 
 REFUSED_VALUES = (psycopg.DataError, errors.ProgramLimitExceeded)
+OUTAGES = (psycopg.OperationalError, errors.ReadOnlySqlTransaction)
 
 
 @contextmanager
 def postgres_errors() -> Iterator[None]:
+    """An outage: the server gone, refusing connections, out of resources, or a read-only
+    standby answering in place of the primary (a failover under way)."""
     try:
         yield
-    except psycopg.OperationalError as error:
+    except OUTAGES as error:
         raise DependencyUnavailableError(f"PostgreSQL is unavailable: {error}") from error
 
 

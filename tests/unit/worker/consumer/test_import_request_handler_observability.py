@@ -1,5 +1,7 @@
 import logging
 from collections.abc import Iterator
+from contextlib import suppress
+from typing import NoReturn
 
 import pytest
 import structlog
@@ -229,3 +231,28 @@ def test_should_settle_a_retried_message_with_the_outage_code(world: HandlerWorl
     assert world.tracing.settled == [
         SettledMessage(message_id="m-1", outcome="retried", error_code="dependency_unavailable")
     ]
+
+
+class BrokenUnitOfWork(UnreachableUnitOfWork):
+    @staticmethod
+    def _unreachable() -> NoReturn:
+        raise RuntimeError("a bug in the store adapter")
+
+
+def test_should_let_an_unexpected_failure_reach_the_subscriber(world: HandlerWorld) -> None:
+    world.uow = BrokenUnitOfWork()
+    sut = world.handler()
+
+    with pytest.raises(RuntimeError):
+        sut(inbound())
+
+
+def test_should_count_a_message_whose_handling_failed_unexpectedly_as_retried(
+    world: HandlerWorld,
+) -> None:
+    world.uow = BrokenUnitOfWork()
+    sut = world.handler()
+    with suppress(RuntimeError):
+        sut(inbound())
+
+    assert world.metrics.outcomes == ["retried"]

@@ -10,6 +10,13 @@ def test_should_report_an_operational_error_as_an_unavailable_dependency() -> No
         raise psycopg.OperationalError("server closed the connection unexpectedly")
 
 
+def test_should_report_a_read_only_standby_as_an_unavailable_dependency() -> None:
+    with pytest.raises(DependencyUnavailableError), postgres_errors():
+        raise psycopg.errors.ReadOnlySqlTransaction(
+            "cannot execute INSERT in a read-only transaction"
+        )
+
+
 def test_should_keep_the_operational_error_as_the_cause() -> None:
     try:
         with postgres_errors():
