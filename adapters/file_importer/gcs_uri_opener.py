@@ -8,7 +8,12 @@ from google.cloud.storage.fileio import BlobReader
 from google.cloud.storage.retry import DEFAULT_RETRY
 
 from adapters.file_importer.gcs_body_reader import GcsBodyReader
-from adapters.file_importer.gcs_failures import SOURCE_STORE_ERRORS, opening_error
+from adapters.file_importer.gcs_failures import (
+    SOURCE_STORE_ERRORS,
+    is_transient,
+    opening_error,
+    source_store_error,
+)
 from adapters.file_importer.gcs_object_address import (
     GcsObjectAddress,
     allowed_object,
@@ -21,10 +26,13 @@ from application.errors import SourceNotFoundError, SourceTooLargeError, SourceU
 DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_RETRY_SECONDS = 60.0
+PROBE_OBJECT = "import-worker-readiness-probe"
 
 
 class GcsUriOpener(UriOpener):
-    """Streams the version of a gs:// object current at open, one ranged request per chunk."""
+    """Streams the version of a gs:// object current at open, one ranged request per chunk.
+    Opening is one metadata request, not retried here (the source policy retries it); the ranged
+    downloads keep the library's retry, which resumes from the bytes already read."""
 
     def __init__(
         self,
@@ -40,6 +48,7 @@ class GcsUriOpener(UriOpener):
         self._buckets = normalized_buckets(allowed_buckets)
         self._max_bytes = max_bytes
         self._chunk_bytes = chunk_bytes
+        self._timeout_seconds = timeout_seconds
         self._calls: dict[str, Any] = {
             "timeout": timeout_seconds,
             "retry": DEFAULT_RETRY.with_timeout(retry_seconds),
@@ -56,13 +65,27 @@ class GcsUriOpener(UriOpener):
     def _current_blob(self, address: GcsObjectAddress) -> Blob:
         try:
             blob: Blob | None = self._client.bucket(address.bucket).get_blob(
-                address.name, **self._calls
+                address.name, timeout=self._timeout_seconds, retry=None
             )
         except SOURCE_STORE_ERRORS as error:
             raise opening_error(error, str(address)) from error
         if blob is None:
             raise SourceNotFoundError(f"{address} does not exist")
         return blob
+
+    def probe(self) -> str:
+        """One metadata read in an allowed bucket, whose address it returns: any answer, "no such
+        object" or "forbidden" included, shows Cloud Storage reachable; no answer, 429 or 5xx
+        raise DependencyUnavailableError."""
+        location = f"gs://{min(self._buckets)}"
+        try:
+            self._client.bucket(location.removeprefix("gs://")).get_blob(
+                PROBE_OBJECT, timeout=self._timeout_seconds, retry=None
+            )
+        except SOURCE_STORE_ERRORS as error:
+            if is_transient(error):
+                raise source_store_error(error, location) from error
+        return location
 
     def _readable_version(self, blob: Blob, location: str) -> GcsObjectVersion:
         size = int(blob.size)

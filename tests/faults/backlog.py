@@ -1,4 +1,5 @@
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tests.e2e.event_inbox import EventInbox, ReceivedMessage
@@ -15,11 +16,13 @@ QUIET_SECONDS = 2.0
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Backlog:
-    """Requests of three rows each, one dataset, numbered import ids."""
+    """Requests of three rows each, one dataset, numbered import ids; the rows inline, unless
+    a source says where they are."""
 
     prefix: str
     size: int
     first: int = 0
+    source: Mapping[str, str] | None = None
 
     @property
     def dataset(self) -> str:
@@ -36,7 +39,7 @@ class Backlog:
         return ImportRequest(
             import_id=import_id,
             dataset=self.dataset,
-            source=inline_source(ROWS),
+            source=self.source or inline_source(ROWS),
             authorization=importer_authorization(),
             correlation_id=f"correlation-{import_id}",
         )

@@ -34,7 +34,7 @@ from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.auth_components import configured_verifier, development_token_issuer
 from worker.composition.cache_components import UNCOUNTED, CacheComponents
-from worker.composition.message_sources import message_record_source
+from worker.composition.message_sources import MessageSources
 from worker.composition.resilience import Resilience
 from worker.composition.operator_login import operator_login
 from worker.composition.overrides import Overrides
@@ -103,16 +103,22 @@ class Components:
     @cached_property
     def auth(self) -> AuthService:
         verifier = self.overrides.get("token_verifier") or configured_verifier(
-            self.settings, self.secrets.provider, self.caching.shared_key_sets
+            self.settings,
+            self.secrets.provider,
+            self.caching.shared_key_sets,
+            self.resilience.policy("jwks"),
         )
         if verifier is None:
             logger.warning("auth.disabled", extra={"acting_as": "anonymous importer"})
         return AuthService(verifier)
 
     @cached_property
+    def sources(self) -> MessageSources:
+        return MessageSources(self.settings, self.resilience)
+
+    @cached_property
     def message_source(self) -> RecordSource:
-        given = self.overrides.get("message_source")
-        return given or message_record_source(self.settings, self.resilience)
+        return self.overrides.get("message_source") or self.sources.record_source
 
     @cached_property
     def get_data(self) -> GetDataUseCase:
@@ -128,7 +134,7 @@ class Components:
 
     @cached_property
     def secrets(self) -> SecretComponents:
-        return SecretComponents(self.settings)
+        return SecretComponents(self.settings, self.resilience.policy("vault"))
 
     def secret(self, name: str) -> str | None:
         """The value of a secret setting, wherever it is kept; None when unset."""

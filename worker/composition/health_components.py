@@ -46,6 +46,7 @@ class HealthComponents:
             self.repository,
             *self._root.secrets.probes(timeout_seconds=timeout / 2),
             *self._root.caching.probes(),
+            *self._root.sources.probes(),
         ]
         return CheckHealthUseCase(
             probes=[CachedProbe(TimeBoundProbe(probe, timeout_seconds=timeout)) for probe in probes]

@@ -145,6 +145,7 @@ class WorkerComponents:
                     ),
                 ),
                 RequiredDependency(policy=messaging.pull_policy, trial=messaging.subscriber.probe),
+                *self.root.sources.required(),
             ),
             pull=messaging.pull_policy,
             pulling=self.worker_metrics.pulling,

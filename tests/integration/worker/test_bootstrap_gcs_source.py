@@ -3,6 +3,7 @@ from google.cloud import storage
 
 from application.errors import SourceTooLargeError
 from application.ports.record_source import SourceDescriptor
+from domain.health.health_status import HealthStatus
 from shared.configuration import Settings
 from tools.storage_emulator import StorageEmulator
 from worker.bootstrap import bootstrap
@@ -54,3 +55,31 @@ def test_should_refuse_a_message_a_gs_source_larger_than_the_configured_cap(
 
     with pytest.raises(SourceTooLargeError):
         _header(settings, uri)
+
+
+def test_should_need_cloud_storage_when_a_bucket_is_allowed(
+    storage_emulator: StorageEmulator, storage_bucket: storage.Bucket
+) -> None:
+    sources = bootstrap(_settings(storage_emulator, storage_bucket)).sources
+
+    assert [needed.policy.dependency for needed in sources.required()] == ["source_gs"]
+
+
+def test_should_check_the_source_store_when_a_bucket_is_allowed(
+    storage_emulator: StorageEmulator, storage_bucket: storage.Bucket
+) -> None:
+    sources = bootstrap(_settings(storage_emulator, storage_bucket)).sources
+
+    assert [probe.check().status for probe in sources.probes()] == [HealthStatus.UP]
+
+
+def test_should_name_the_source_store_check(
+    storage_emulator: StorageEmulator, storage_bucket: storage.Bucket
+) -> None:
+    sources = bootstrap(_settings(storage_emulator, storage_bucket)).sources
+
+    assert [probe.name for probe in sources.probes()] == ["source_store"]
+
+
+def test_should_need_no_source_store_when_no_bucket_is_allowed() -> None:
+    assert bootstrap(Settings()).sources.probes() == []
