@@ -46,3 +46,13 @@ def quarter_rates(times: list[float]) -> list[float]:
     quarter = len(times) // 4
     bounds = [times[index * quarter] for index in range(4)] + [times[-1]]
     return [quarter / (end - start) for start, end in zip(bounds, bounds[1:]) if end > start]
+
+
+def full_speed_ratio(times: list[float], head: int = 500) -> float:
+    """The rate over the first `head` results against the rate over the rest (issue 13's time to
+    full speed); 0.0 when there are too few results to tell."""
+    if len(times) <= head + 1 or times[head - 1] <= times[0] or times[-1] <= times[head - 1]:
+        return 0.0
+    first = (head - 1) / (times[head - 1] - times[0])
+    rest = (len(times) - head) / (times[-1] - times[head - 1])
+    return first / rest

@@ -28,14 +28,17 @@ def measure(arguments: argparse.Namespace, run: WorkerBenchmarkRun) -> dict[str,
     plan = LatencyPlan(
         rate=arguments.rate, seconds=arguments.latency_seconds, warmup=arguments.warmup
     )
-    worker = ServiceProcess(
-        worker_command(arguments), environment=run.environment, log=OUT / "worker.log"
-    )
+    workers = [
+        ServiceProcess(
+            worker_command(arguments), environment=run.environment, log=OUT / f"worker-{index}.log"
+        )
+        for index in range(arguments.processes)
+    ]
     try:
-        worker_figures = run.worker_throughput(worker, import_ids, arguments.timeout_seconds)
-        worker_latency = run.latency("worker", worker, plan)
+        worker_figures = run.worker_throughput(workers, import_ids, arguments.timeout_seconds)
+        worker_latency = run.latency("worker", workers[0], plan)
     finally:
-        worker_exit = worker.stop()
+        worker_exits = [worker.stop() for worker in workers]
     relay = run.relay_process(OUT / "relay.log")
     relay.start()
     try:
@@ -45,7 +48,7 @@ def measure(arguments: argparse.Namespace, run: WorkerBenchmarkRun) -> dict[str,
     return {
         "throughput": {"worker": worker_figures, "raw_subscriber": raw},
         "latency": {"worker": worker_latency, "relay": relay_latency},
-        "worker_exit_code": worker_exit,
+        "worker_exit_code": next((code for code in worker_exits if code), worker_exits[0]),
     }
 
 

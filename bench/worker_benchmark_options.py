@@ -21,6 +21,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--warmup", type=int, default=50, help="latency warm-up requests")
     parser.add_argument("--datasets", type=int, default=1, help="requests spread over N datasets")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="worker processes on the one subscription"
+    )
     parser.add_argument("--raw-max-messages", type=int, default=RAW_DEFAULT_MAX_MESSAGES)
     parser.add_argument("--timeout-seconds", type=float, default=900.0)
     parser.add_argument("--url", default=DEFAULT_URL)
@@ -71,7 +74,8 @@ def settings_document(arguments: argparse.Namespace, environment: dict[str, str]
         "warmup": arguments.warmup,
         "rows_per_request": ROWS_PER_MESSAGE,
         "datasets": arguments.datasets,
-        "streams": {"worker": 1, "raw_subscriber": 1, "raw_relay": 1},
+        "streams": {"worker": arguments.processes, "raw_subscriber": 1, "raw_relay": 1},
+        "worker_processes": arguments.processes,
         "worker_max_outstanding_messages": environment.get("PUBSUB_MAX_OUTSTANDING_MESSAGES", "10"),
         "worker_callback_threads": environment.get("PUBSUB_CALLBACK_THREADS", "10"),
         "raw_max_outstanding_messages": arguments.raw_max_messages,

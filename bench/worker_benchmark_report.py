@@ -2,8 +2,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-THROUGHPUT_TARGET = 0.5
-LATENCY_TARGET = 1.5
+THROUGHPUT_TARGET = 0.9
+LATENCY_TARGET = 1.2
+FULL_SPEED_TARGET = 0.8
 
 
 def comparisons(document: dict[str, Any]) -> dict[str, Any]:
@@ -20,6 +21,8 @@ def comparisons(document: dict[str, Any]) -> dict[str, Any]:
         "latency_p50_ratio": latency["worker"]["p50_ms"] / latency["relay"]["p50_ms"],
         "latency_target": LATENCY_TARGET,
         "latency_target_met": p99 <= LATENCY_TARGET,
+        "full_speed_ratio": throughput["worker"]["full_speed_ratio"],
+        "full_speed_target_met": throughput["worker"]["full_speed_ratio"] >= FULL_SPEED_TARGET,
     }
 
 
@@ -38,6 +41,8 @@ def table_lines(document: dict[str, Any]) -> list[str]:
         f"  worker/raw {verdict['throughput_ratio_first_to_last']:.3f} (first to last)"
         f"  {verdict['throughput_ratio_from_start']:.3f} (from start)"
         f"  target >= {THROUGHPUT_TARGET}: {_met(verdict['throughput_target_met'])}",
+        f"  worker rate, first 500 results / the rest {verdict['full_speed_ratio']:.3f}"
+        f"  target >= {FULL_SPEED_TARGET}: {_met(verdict['full_speed_target_met'])}",
         f"latency: {latency['worker']['messages']:,} requests at {document['settings']['rate']}/s",
         *(_latency_line(name, figures) for name, figures in latency.items()),
         f"  p99 worker/relay {verdict['latency_p99_ratio']:.3f}"

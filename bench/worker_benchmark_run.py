@@ -9,7 +9,7 @@ from typing import Any
 from bench.arrival_recorder import ArrivalRecorder
 from bench.bench_pubsub import BenchPubSub
 from bench.import_request_messages import ImportRequestMessages
-from bench.latency_figures import latency_figures, latency_samples, quarter_rates
+from bench.latency_figures import full_speed_ratio, latency_figures, latency_samples, quarter_rates
 from bench.latency_figures import throughput_figures
 from bench.process_cpu import CpuSnapshot, Matcher, cpu_by_group, snapshot
 from bench.raw_drain import RawDrain
@@ -68,7 +68,7 @@ class WorkerBenchmarkRun:
         drain = RawDrain(self.pubsub.subscriber, self.pubsub.subscription_path(RAW_SUBSCRIPTION))
         before = snapshot()
         timing = drain.run(count, flow_control=flow_control, timeout_seconds=timeout)
-        cpu = self.cpu_figures(before, None, count, timing.last - timing.started)
+        cpu = self.cpu_figures(before, set(), count, timing.last - timing.started)
         self.pubsub.delete_subscription(RAW_SUBSCRIPTION)
         figures = throughput_figures(
             count, started=timing.started, first=timing.first, last=timing.last
@@ -76,18 +76,21 @@ class WorkerBenchmarkRun:
         return {**figures, **cpu, "deliveries": timing.deliveries}
 
     def worker_throughput(
-        self, worker: ServiceProcess, import_ids: list[str], timeout: float
+        self, workers: list[ServiceProcess], import_ids: list[str], timeout: float
     ) -> dict[str, float]:
         recorder = self.expect(import_ids)
         before = snapshot()
-        worker.start()
-        wait_for_arrivals(recorder, worker, timeout)
+        started = start_all(workers)
+        wait_for_arrivals(recorder, workers[0], timeout)
         times = sorted(recorder.arrivals.values())
-        cpu = self.cpu_figures(before, worker.pid(), len(times), times[-1] - worker.started)
+        cpu = self.cpu_figures(before, pids_of(workers), len(times), times[-1] - started)
         figures = throughput_figures(
-            len(import_ids), started=worker.started, first=times[0], last=times[-1]
+            len(import_ids), started=started, first=times[0], last=times[-1]
         )
-        rates = {"per_second_by_quarter": quarter_rates(times)}
+        rates = {
+            "per_second_by_quarter": quarter_rates(times),
+            "full_speed_ratio": full_speed_ratio(times),
+        }
         return {**figures, **cpu, **rates, "deliveries": recorder.deliveries}
 
     def latency(self, label: str, service: ServiceProcess, plan: LatencyPlan) -> dict[str, float]:
@@ -110,12 +113,12 @@ class WorkerBenchmarkRun:
         return latency_figures(published, recorder.arrivals)
 
     def cpu_figures(
-        self, before: CpuSnapshot, worker_pid: int | None, count: int, seconds: float
+        self, before: CpuSnapshot, worker_pids: set[int], count: int, seconds: float
     ) -> dict[str, Any]:
         emulator_port = f"--port={self.pubsub.host.rsplit(':', 1)[-1]}"
         backends = worker_backend_pids(self.database_url)
         groups: dict[str, Matcher] = {
-            "worker": lambda process: process.pid == worker_pid,
+            "worker": lambda process: process.pid in worker_pids,
             "benchmark": lambda process: process.pid == os.getpid(),
             "worker_backends": lambda process: process.pid in backends,
             "postgres": lambda process: process.name == "postgres",
@@ -143,6 +146,16 @@ class WorkerBenchmarkRun:
         command += ["--project", self.pubsub.project, "--subscription", RELAY_SUBSCRIPTION]
         command += ["--topic", RESULTS_TOPIC]
         return ServiceProcess(command, environment=self.environment, log=log)
+
+
+def start_all(workers: list[ServiceProcess]) -> float:
+    for worker in workers:
+        worker.start()
+    return min(worker.started for worker in workers)
+
+
+def pids_of(workers: list[ServiceProcess]) -> set[int]:
+    return {pid for pid in (worker.pid() for worker in workers) if pid is not None}
 
 
 def wait_for_arrivals(recorder: ArrivalRecorder, service: ServiceProcess, timeout: float) -> None:
