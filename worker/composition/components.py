@@ -1,13 +1,10 @@
 import logging
-import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from adapters.file_importer.csv_record_source import CsvRecordSource
 from adapters.file_importer.csv_tabular_reader import CsvTabularReader
 from adapters.file_importer.local_file_opener import LocalFileOpener
-from adapters.observability.null_import_progress import NullImportProgress
-from adapters.observability.tqdm_import_progress import TqdmImportProgress
 from adapters.persistence.unit_of_work_factory import create_unit_of_work
 from adapters.security.jwt_token_issuer import JwtTokenIssuer
 from adapters.system.system_clock import SystemClock
@@ -28,15 +25,13 @@ from application.services.no_hand_over import NoHandOver
 from application.use_cases.get_data import GetDataUseCase
 from application.use_cases.import_data import ImportDataUseCase
 from application.use_cases.show_import import ShowImportUseCase
-from domain.auth.user_identity import UserIdentity
-from domain.enums.user_role import UserRole
 from shared.configuration import Settings
 from shared.configuration_error import ConfigurationError
 from worker.composition.auth_components import configured_verifier, development_token_issuer
 from worker.composition.cache_components import UNCOUNTED, CacheComponents
 from worker.composition.message_sources import MessageSources
 from worker.composition.resilience import Resilience
-from worker.composition.operator_login import operator_login
+from worker.composition.operator_login import operator_importer, operator_progress
 from worker.composition.overrides import Overrides
 from worker.composition.secret_components import SecretComponents
 from worker.composition.telemetry_components import TelemetryComponents
@@ -161,14 +156,11 @@ class Components:
     def operator_import(self, *, interactive: bool) -> ImportDataUseCase:
         """`import FILE`: the operator reads a local file as themselves; the events stay in the
         outbox for a worker on the same store to publish."""
-        operator = UserIdentity(
-            subject=f"operator:{operator_login()}", roles=frozenset({UserRole.IMPORTER})
-        )
         return self.import_data(
-            auth=AuthService(None, anonymous=operator),
+            auth=AuthService(None, anonymous=operator_importer()),
             source=CsvRecordSource(openers={"file": LocalFileOpener()}, reader=CsvTabularReader()),
             writer=self.recorder(NoHandOver(), UNCOUNTED),
-            progress=self.overrides.get("progress") or _operator_progress(interactive),
+            progress=self.overrides.get("progress") or operator_progress(interactive),
         )
 
     def import_data(
@@ -198,9 +190,3 @@ class Components:
             tracer=self.telemetry.tracer,
             store_attributes=self.telemetry.store_attributes,
         )
-
-
-def _operator_progress(interactive: bool) -> ImportProgress:
-    if interactive:
-        return TqdmImportProgress(stream=sys.stderr, description="importing")
-    return NullImportProgress()
