@@ -154,6 +154,21 @@ def test_should_report_unavailable_keys_when_refresh_fails(
 
 
 @pytest.mark.parametrize(
+    "refreshed",
+    [(200, b'{"keys": []}'), (200, b"<html>down</html>")],
+    ids=["no-keys", "not-json"],
+)
+def test_should_report_unavailable_keys_when_a_refresh_answers_an_unusable_key_set(
+    serving_keys: JwksServer, other_rsa_key: rsa.RSAPrivateKey, refreshed: tuple[int, bytes]
+) -> None:
+    serving_keys.responses.append(refreshed)
+    sut = loopback_resolver(serving_keys.url, refresh_cooldown_seconds=0)
+
+    with pytest.raises(DependencyUnavailableError):
+        sut.resolve(signed_token(other_rsa_key, "RS256", kid="rsa-2"))
+
+
+@pytest.mark.parametrize(
     ("status", "body"),
     [(500, b"{}"), (200, b"<html>down</html>"), (200, b"[]"), (200, b'{"keys": []}')],
     ids=["server-error", "not-json", "not-an-object", "no-keys"],
