@@ -17,6 +17,9 @@ from domain.model.row_rejection import RowRejection
 
 SCHEMA_VERSION = "1"
 MAX_EVENT_BYTES = 64 * 1024
+BYTES_PER_CHARACTER_AT_MOST = 6
+FIXED_BYTES_AT_MOST = 1024
+BYTES_PER_REJECTION_AT_MOST = 64
 Document = dict[str, Any]
 NO_COUNTS: Document = {"rows_read": 0, "rows_imported": 0, "rows_rejected": 0, "rejections": []}
 
@@ -67,11 +70,25 @@ def result_event_attributes(event: ImportFinished, trace: Mapping[str, str]) -> 
 
 
 def within_event_bounds(event: ImportCompleted) -> ImportCompleted:
-    """The event, with only as many of its first rejections as keep it within MAX_EVENT_BYTES."""
-    if len(result_event_bytes(event)) <= MAX_EVENT_BYTES:
+    """The event, with only as many of its first rejections as keep it within MAX_EVENT_BYTES;
+    encoded only when a bound on its size (each character escaped as \\uXXXX) allows more."""
+    if _surely_within(event) or len(result_event_bytes(event)) <= MAX_EVENT_BYTES:
         return event
     kept = bisect_right(range(len(event.rejections) + 1), False, key=partial(_oversized, event))
     return replace(event, rejections=event.rejections[: kept - 1])
+
+
+def _surely_within(event: ImportCompleted) -> bool:
+    texts = (event.event_id, event.import_id, event.dataset, event.correlation_id)
+    characters = sum(map(len, texts)) + sum(
+        len(rejection.column or "") + len(rejection.reason) for rejection in event.rejections
+    )
+    most = (
+        FIXED_BYTES_AT_MOST
+        + BYTES_PER_CHARACTER_AT_MOST * characters
+        + BYTES_PER_REJECTION_AT_MOST * len(event.rejections)
+    )
+    return most <= MAX_EVENT_BYTES
 
 
 def _oversized(event: ImportCompleted, rejections_kept: int) -> bool:

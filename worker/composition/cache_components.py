@@ -13,6 +13,7 @@ from application.ports.record_cache import RecordCache
 from application.services.cache_requests import CacheMetrics, UncountedCacheRequests
 from application.services.cached_completed_imports import CachedCompletedImports
 from application.services.cached_records import CachedRecords
+from application.services.no_completed_imports import NoCompletedImports
 from application.services.owing_cache import OwingCache
 
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ class CacheComponents:
         return SharedKeySets(self.cache)
 
     def completed_imports(self, metrics: CacheMetrics = UNCOUNTED) -> CompletedImports:
-        return CachedCompletedImports(cache=self.cache, metrics=self._counted(metrics))
+        if not self.configured:
+            return NoCompletedImports()
+        return CachedCompletedImports(cache=self.cache, metrics=metrics)
 
     def record_cache(self, metrics: CacheMetrics = UNCOUNTED) -> RecordCache:
         return CachedRecords(

@@ -227,6 +227,19 @@ def test_should_keep_an_event_that_fits_as_it_is() -> None:
     assert bounded == COMPLETED
 
 
+def plain_long_rejections(count: int) -> tuple[RowRejection, ...]:
+    return tuple(RowRejection(row=row, column="c" * 200, reason="r" * 200) for row in range(count))
+
+
+def test_should_keep_every_rejection_of_an_event_that_fits_though_its_size_bound_does_not() -> None:
+    event = replace(COMPLETED, rejections=plain_long_rejections(100))
+    sut = within_event_bounds
+
+    bounded = sut(event)
+
+    assert bounded == event
+
+
 def test_should_drop_the_last_rejections_of_an_event_over_the_limit() -> None:
     sut = within_event_bounds
 

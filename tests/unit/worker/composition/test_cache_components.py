@@ -3,6 +3,7 @@ from pydantic import SecretStr
 
 from adapters.caching.null_cache import NullCache
 from adapters.caching.redis_cache import RedisCache
+from application.services.no_completed_imports import NoCompletedImports
 from application.services.owing_cache import OwingCache
 from shared.configuration import Settings
 from tests.fakes.fake_cache import FakeCache
@@ -91,3 +92,9 @@ def test_should_close_after_finding_no_redis_url() -> None:
     components.close()
 
     assert components.caching.redis is None
+
+
+def test_should_keep_no_completed_imports_without_a_cache() -> None:
+    sut = bootstrap(Settings()).caching
+
+    assert isinstance(sut.completed_imports(), NoCompletedImports)
